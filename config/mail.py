@@ -1,0 +1,37 @@
+"""Turn an EMAIL_URL into a Django 6.1 MAILERS entry."""
+
+import environ
+
+_OPTION_NAMES = {
+    "EMAIL_HOST": "host",
+    "EMAIL_PORT": "port",
+    "EMAIL_HOST_USER": "username",
+    "EMAIL_HOST_PASSWORD": "password",
+    "EMAIL_USE_TLS": "use_tls",
+    "EMAIL_USE_SSL": "use_ssl",
+    "EMAIL_TIMEOUT": "timeout",
+}
+
+
+def mailer_from_url(url: str) -> dict:
+    """Return a MAILERS entry for a URL such as smtp+tls://user:pass@host:587.
+
+    django-environ understands the URL schemes (consolemail, smtp, smtp+tls,
+    smtp+ssl, filemail, memorymail, dummymail) but still produces the EMAIL_*
+    settings that Django 6.1 deprecates, so this maps them to backend OPTIONS.
+    """
+    config = environ.Env.email_url_config(url)
+    mailer = {"BACKEND": config["EMAIL_BACKEND"]}
+    options = {
+        option: config[setting]
+        for setting, option in _OPTION_NAMES.items()
+        if config.get(setting) not in (None, "")
+    }
+    if config["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+        options.setdefault("host", "localhost")
+        options.setdefault("timeout", 10)
+    if config.get("EMAIL_FILE_PATH"):
+        options["file_path"] = config["EMAIL_FILE_PATH"]
+    if options:
+        mailer["OPTIONS"] = options
+    return mailer

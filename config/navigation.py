@@ -1,0 +1,62 @@
+"""The site's main sections, shown in the header and on the landing page.
+
+A section appears once its app is installed and its URL resolves, so the
+navigation never links to a page that does not exist.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    url_name: str
+    headline: str
+    blurb: str
+
+
+SECTIONS = (
+    Section(
+        title="Careers",
+        url_name="careers:index",
+        headline="Learn a career",
+        blurb="Plain-spoken guides: what the work is, what it pays, the skills "
+        "it takes and the ladder from first job to manager.",
+    ),
+    Section(
+        title="Assessments",
+        url_name="assessments:index",
+        headline="Check you are ready",
+        blurb="Short, honest questionnaires that score you against a career "
+        "and tell you exactly what to work on next.",
+    ),
+    Section(
+        title="Tracker",
+        url_name="tracker:index",
+        headline="Run your job hunt",
+        blurb="Every application, follow-up and interview in one private place, "
+        "with the numbers that show how your search is going.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    section: Section
+    url: str | None
+    is_current: bool
+
+
+def section_links(current_path: str = "") -> list[SectionLink]:
+    """Return every section with its URL (None while its app is not installed)."""
+    links = []
+    for section in SECTIONS:
+        try:
+            url = reverse(section.url_name)
+        except NoReverseMatch:
+            url = None
+        is_current = bool(url) and current_path.startswith(url)
+        links.append(SectionLink(section=section, url=url, is_current=is_current))
+    return links

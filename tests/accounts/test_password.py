@@ -1,0 +1,74 @@
+import re
+
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "another-quite-long-passphrase-77"
+
+
+def test_reset_sends_a_working_link(client, alice, mailoutbox):
+    response = client.post("/accounts/password/reset/", {"email": "Alice@Example.com"})
+    assert response["Location"] == "/accounts/password/reset/sent/"
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["alice@example.com"]
+    assert message.subject == "Reset your Foothold password"
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", message.body)
+    assert link, message.body
+
+    form_page = client.get(link.group(1), follow=True)
+    assert "Choose a new password" in form_page.content.decode()
+    set_password_url = form_page.redirect_chain[-1][0]
+    done = client.post(
+        set_password_url,
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert done["Location"] == "/accounts/password/reset/complete/"
+    assert int(client.session["_auth_user_id"]) == alice.pk
+
+    client.logout()
+    assert client.login(email="alice@example.com", password=NEW_PASSWORD)
+    assert not client.login(email="alice@example.com", password=PASSWORD)
+    # A used link cannot be used again.
+    assert "no longer works" in client.get(link.group(1), follow=True).content.decode()
+
+
+def test_reset_gives_no_hint_whether_an_address_has_an_account(
+    client, alice, mailoutbox
+):
+    known = client.post("/accounts/password/reset/", {"email": alice.email})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert len(mailoutbox) == 1
+
+
+def test_password_change_needs_the_old_password(alice_client, alice):
+    wrong = alice_client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": "wrong",
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
+    assert wrong.status_code == 200
+    assert wrong.context["form"].errors["old_password"]
+
+    right = alice_client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+        follow=True,
+    )
+    assert "Your password has been changed." in right.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(NEW_PASSWORD)
+    # Changing the password keeps this session signed in.
+    assert int(alice_client.session["_auth_user_id"]) == alice.pk

@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static_files():
+    """Collect static files once, so pages render with whitenoise's hashed names
+    exactly as in production."""
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def alice(db):
+    """The owner in privacy tests."""
+    return UserFactory(email="alice@example.com", name="Alice Moreno")
+
+
+@pytest.fixture
+def bob(db):
+    """Another signed-up person, who must never see Alice's data."""
+    return UserFactory(email="bob@example.com", name="Bob Okafor")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
