@@ -15,6 +15,7 @@ class SignUpForm(forms.Form):
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={"required": "Enter your email address."},
     )
     name = forms.CharField(
         label="Your name",
@@ -27,6 +28,7 @@ class SignUpForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
+        error_messages={"required": "Choose a password."},
     )
 
     def clean_email(self):
@@ -54,11 +56,13 @@ class SignInForm(AuthenticationForm):
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={"required": "Enter your email address."},
     )
     password = forms.CharField(
         label="Password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
     )
 
     error_messages = {
@@ -84,6 +88,7 @@ class DeleteAccountForm(forms.Form):
         strip=False,
         help_text="To make sure it is you, type the password you sign in with.",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
     )
 
     def __init__(self, *args, user, **kwargs):

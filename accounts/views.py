@@ -66,6 +66,11 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_redirect_url(self):
+        # ?next= pointing back at this page would loop for a signed-in person.
+        url = super().get_redirect_url()
+        return "" if url == self.request.path else url
+
 
 class SignOutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):

@@ -69,3 +69,17 @@ def test_pages_that_need_an_account_send_anonymous_people_to_sign_in(client):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(f"{SIGN_IN}?next="), url
+
+
+def test_signed_in_person_with_next_pointing_at_sign_in_is_not_looped(alice_client):
+    response = alice_client.get("/accounts/signin/?next=/accounts/signin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_empty_sign_in_says_what_is_missing(client):
+    response = client.post(SIGN_IN, {"username": "", "password": ""})
+    assert response.context["form"].errors == {
+        "username": ["Enter your email address."],
+        "password": ["Enter your password."],
+    }
