@@ -62,6 +62,23 @@ def test_server_error_shows_the_branded_500():
 
 
 @pytest.mark.django_db
+@pytest.mark.urls("tests.urls_with_error")
+def test_permission_denied_shows_the_branded_403(client):
+    response = client.get("/forbidden/")
+    assert response.status_code == 403
+    assert "You do not have access to this page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_https_redirect_spares_the_health_check(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/"
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
 def test_stylesheet_is_served_compressed_with_a_hashed_name(client):
     page = client.get("/").content.decode()
     stylesheet = re.search(r'href="(/static/css/foothold\.[0-9a-f]{12}\.css)"', page)
