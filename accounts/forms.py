@@ -10,13 +10,17 @@ DUPLICATE_EMAIL_MESSAGE = (
 )
 
 
-class SignUpForm(forms.Form):
-    email = forms.EmailField(
+def email_address_field():
+    return forms.EmailField(
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
         error_messages={"required": "Enter your email address."},
     )
+
+
+class SignUpForm(forms.Form):
+    email = email_address_field()
     name = forms.CharField(
         label="Your name",
         max_length=150,
@@ -52,12 +56,7 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-        error_messages={"required": "Enter your email address."},
-    )
+    username = email_address_field()
     password = forms.CharField(
         label="Password",
         strip=False,
