@@ -45,14 +45,5 @@ def user_export_data(*, user: User) -> dict:
 
 
 def user_delete(*, user: User) -> None:
-    """Delete an account and, through cascading foreign keys, all of its data.
-
-    Apps that keep files or other data outside the database give their
-    AppConfig a `delete_user_data(user)` method, called first.
-    """
-    with transaction.atomic():
-        for app_config in apps.get_app_configs():
-            delete = getattr(app_config, "delete_user_data", None)
-            if callable(delete):
-                delete(user)
-        user.delete()
+    """Delete an account and, through cascading foreign keys, all of its data."""
+    user.delete()

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.sessions.models import Session
 
 from accounts.models import User
@@ -55,3 +56,15 @@ def test_delete_removes_the_account_and_signs_out(alice_client, alice, bob):
         session.get_decoded().get("_auth_user_id") == str(alice.pk)
         for session in Session.objects.all()
     )
+
+
+def test_each_app_adds_its_own_part_to_the_export(alice_client, monkeypatch):
+    accounts_app = apps.get_app_config("accounts")
+    monkeypatch.setattr(
+        accounts_app,
+        "export_user_data",
+        lambda user: {"greeting": f"hello {user.email}"},
+        raising=False,
+    )
+    data = json.loads(alice_client.get("/accounts/profile/export.json").content)
+    assert data["accounts"] == {"greeting": "hello alice@example.com"}
