@@ -7,7 +7,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def test_make_venv_says_clearly_when_no_python_312_exists(tmp_path):
-    # Every python on this PATH is too old (they report 3.11 by failing the check).
+    # Every python name on this PATH is a stand-in that fails the version check.
     fake_bin = tmp_path / "bin"
     fake_bin.mkdir()
     for name in ["python3.13", "python3.12", "python3", "python"]:
