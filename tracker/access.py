@@ -1,0 +1,32 @@
+"""One access helper per owned object type: the object, or 404 for anyone else.
+
+Another person's application answers exactly like one that does not exist, so
+ids reveal nothing.
+"""
+
+from django.shortcuts import get_object_or_404
+
+from tracker.models import Application, Contact, Document, Interview, Note
+
+
+def get_application_for_user(user, pk) -> Application:
+    return get_object_or_404(Application.objects.for_user(user), pk=pk)
+
+
+def get_document_for_user(user, pk) -> Document:
+    return get_object_or_404(Document.objects.for_user(user), pk=pk)
+
+
+def get_interview_for_user(user, pk) -> Interview:
+    queryset = Interview.objects.for_user(user).select_related("application")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_contact_for_user(user, pk) -> Contact:
+    queryset = Contact.objects.for_user(user).select_related("application")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_note_for_user(user, pk) -> Note:
+    queryset = Note.objects.for_user(user).select_related("application")
+    return get_object_or_404(queryset, pk=pk)

@@ -1,0 +1,305 @@
+import zipfile
+from pathlib import PurePath
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.template.defaultfilters import filesizeformat
+
+from tracker.models import (
+    Application,
+    Contact,
+    Document,
+    DocumentKind,
+    Interview,
+    Note,
+    Source,
+    Status,
+    TrackerProfile,
+    WorkMode,
+)
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+# Extension → the content type we serve it with. The browser's claimed type is
+# never trusted; the file's first bytes must match the extension too.
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = [
+            "company",
+            "role_title",
+            "status",
+            "posting_url",
+            "location",
+            "work_mode",
+            "source",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "applied_on",
+            "follow_up_on",
+            "priority",
+            "documents_sent",
+            "job_description",
+            "notes",
+        ]
+        widgets = {
+            "applied_on": DateInput,
+            "follow_up_on": DateInput,
+            "documents_sent": forms.CheckboxSelectMultiple,
+            "job_description": forms.Textarea(attrs={"rows": 8}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "salary_currency": forms.TextInput(
+                attrs={"size": 3, "autocapitalize": "characters"}
+            ),
+        }
+        error_messages = {
+            "company": {"required": "Enter the company's name."},
+            "role_title": {"required": "Enter the role you are applying for."},
+            "posting_url": {"invalid": "Enter a full web address, starting https://"},
+        }
+        help_texts = {
+            "follow_up_on": "When to chase them if you have not heard back.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the person's own documents can be ticked as sent.
+        self.fields["documents_sent"].queryset = Document.objects.for_user(user)
+        self.fields[
+            "documents_sent"
+        ].help_text = "Upload resumes and cover letters on the Documents page."
+        self.fields["salary_min"].widget.attrs["inputmode"] = "numeric"
+        self.fields["salary_max"].widget.attrs["inputmode"] = "numeric"
+        if not self.instance.pk:
+            self.fields["company"].widget.attrs["autofocus"] = True
+
+    def clean_salary_currency(self):
+        currency = self.cleaned_data["salary_currency"].strip().upper()
+        if currency and not (len(currency) == 3 and currency.isalpha()):
+            raise forms.ValidationError(
+                "Use a three-letter code such as EUR, GBP or USD."
+            )
+        return currency
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Status.choices,
+        error_messages={"invalid_choice": "Choose one of the listed statuses."},
+    )
+
+
+ARCHIVED_CHOICES = [("", "Active"), ("archived", "Archived"), ("all", "All")]
+
+# Allowed ?sort= values and the ordering each means; anything else is ignored.
+SORTS = {
+    "company": ("company", "id"),
+    "-company": ("-company", "-id"),
+    "role": ("role_title", "id"),
+    "-role": ("-role_title", "-id"),
+    "status": ("status", "id"),
+    "-status": ("-status", "-id"),
+    "applied": ("applied_on", "id"),
+    "-applied": ("-applied_on", "-id"),
+    "follow_up": ("follow_up_on", "id"),
+    "-follow_up": ("-follow_up_on", "-id"),
+    "priority": ("priority", "-updated_at", "-id"),
+    "-priority": ("-priority", "-updated_at", "-id"),
+    "updated": ("updated_at", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+DEFAULT_SORT = "-updated"
+
+
+def _blank(label):
+    return [("", label)]
+
+
+class ApplicationFilterForm(forms.Form):
+    """The list page's search and filters; bad values are dropped, never a 500."""
+
+    q = forms.CharField(label="Search company or role", required=False, max_length=200)
+    status = forms.ChoiceField(
+        choices=_blank("Any status") + Status.choices, required=False
+    )
+    work_mode = forms.ChoiceField(
+        label="Work mode",
+        choices=_blank("Any work mode") + WorkMode.choices,
+        required=False,
+    )
+    source = forms.ChoiceField(
+        choices=_blank("Any source") + Source.choices, required=False
+    )
+    archived = forms.ChoiceField(label="Show", choices=ARCHIVED_CHOICES, required=False)
+
+    def filters(self) -> dict:
+        """Return the valid filters only: a bad value is dropped, not fatal."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value
+        }
+
+
+class InterviewForm(forms.ModelForm):
+    class Meta:
+        model = Interview
+        fields = ["kind", "starts_at", "duration_minutes", "location", "outcome"]
+        fields += ["notes"]
+        widgets = {
+            "starts_at": DateTimeInput,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "starts_at": {
+                "required": "Enter the date and time it starts.",
+                "invalid": "Enter a date and time, such as 2026-05-04 14:30.",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duration_minutes"].validators += [
+            MinValueValidator(1),
+            MaxValueValidator(24 * 60),
+        ]
+        self.fields["duration_minutes"].widget.attrs.update(min=1, max=24 * 60)
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "role", "email", "phone", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"required": "Enter the person's name."}}
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"body": {"required": "Write something to save a note."}}
+
+
+class SnoozeForm(forms.Form):
+    days = forms.IntegerField(min_value=1, max_value=90)
+
+
+class TrackerSettingsForm(forms.ModelForm):
+    class Meta:
+        model = TrackerProfile
+        fields = ["quiet_after_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["quiet_after_days"]
+        field.validators += [MinValueValidator(1), MaxValueValidator(365)]
+        field.widget.attrs.update(min=1, max=365)
+        field.error_messages["min_value"] = "Choose at least 1 day."
+        field.error_messages["max_value"] = "Choose at most 365 days."
+
+
+def sniff_document(upload) -> str | None:
+    """Return an error message when the file's bytes do not match its extension."""
+    suffix = PurePath(upload.name).suffix.lower()
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF-"):
+            return "This file is named .pdf but is not a PDF."
+    elif suffix == ".docx":
+        if not head.startswith(b"PK\x03\x04"):
+            return "This file is named .docx but is not a Word document."
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                if "word/document.xml" not in archive.namelist():
+                    return "This file is named .docx but is not a Word document."
+        except zipfile.BadZipFile:
+            return "This file is named .docx but is not a Word document."
+        finally:
+            upload.seek(0)
+    elif suffix == ".txt":
+        content = upload.read()
+        upload.seek(0)
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return "This text file is not plain UTF-8 text."
+        if b"\x00" in content:
+            return "This file is named .txt but is not plain text."
+    return None
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(choices=DocumentKind.choices, label="Kind")
+    label = forms.CharField(
+        label="Name or version",
+        max_length=200,
+        help_text="For example: Resume v3 (design roles).",
+        error_messages={"required": "Give this version a name you will recognise."},
+    )
+    file = forms.FileField(
+        label="File",
+        help_text=(
+            f"PDF, Word (.docx) or plain text (.txt), up to "
+            f"{filesizeformat(MAX_DOCUMENT_BYTES)}."
+        ),
+        widget=forms.FileInput(
+            attrs={"accept": ".pdf,.docx,.txt," + ",".join(DOCUMENT_TYPES.values())}
+        ),
+        error_messages={
+            "required": "Choose a file to upload.",
+            "empty": "That file is empty.",
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        suffix = PurePath(upload.name).suffix.lower()
+        if suffix not in DOCUMENT_TYPES:
+            raise forms.ValidationError(
+                "Upload a PDF, Word (.docx) or plain text (.txt) file.",
+                code="file_type",
+            )
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(
+                f"This file is {filesizeformat(upload.size)}; the limit is "
+                f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
+                code="file_size",
+            )
+        problem = sniff_document(upload)
+        if problem:
+            raise forms.ValidationError(problem, code="file_content")
+        return upload
+
+    @property
+    def content_type(self) -> str:
+        suffix = PurePath(self.cleaned_data["file"].name).suffix.lower()
+        return DOCUMENT_TYPES[suffix]
