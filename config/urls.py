@@ -11,5 +11,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("tracker/", include("tracker.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,12 @@
       menu.querySelector("summary").focus();
     });
   });
+  // After htmx moves a card on the tracker board, keep keyboard focus on it.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    var moved = document.querySelector("[data-moved] select");
+    if (moved) moved.focus();
+  });
+
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.menu[open]").forEach(function (menu) {
       if (!menu.contains(event.target)) menu.removeAttribute("open");

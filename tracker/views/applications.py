@@ -1,0 +1,233 @@
+"""The application list, the form to add or edit one, its page and its lifecycle."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tracker.access import get_application_for_user
+from tracker.forms import (
+    DEFAULT_SORT,
+    SORTS,
+    ApplicationFilterForm,
+    ApplicationForm,
+    NoteForm,
+    SnoozeForm,
+    StatusForm,
+)
+from tracker.models import Application
+from tracker.services import (
+    application_archive,
+    application_change_status,
+    application_create,
+    application_delete,
+    application_restore,
+    application_update,
+    follow_up_mailto,
+    tracker_profile_for,
+)
+
+PAGE_SIZE = 25
+
+# The list's sortable columns: heading and ?sort= key.
+COLUMNS = [
+    ("Company", "company"),
+    ("Role", "role"),
+    ("Status", "status"),
+    ("Applied", "applied"),
+    ("Follow-up", "follow_up"),
+    ("Priority", "priority"),
+    ("Updated", "updated"),
+]
+
+
+def _columns(sort: str) -> list[dict]:
+    """Each column's heading, its aria-sort state and the sort its link asks for."""
+    columns = []
+    for label, key in COLUMNS:
+        if sort == key:
+            state, next_sort = "ascending", f"-{key}"
+        elif sort == f"-{key}":
+            state, next_sort = "descending", key
+        else:
+            state, next_sort = "", key
+        columns.append({"label": label, "aria_sort": state, "sort": next_sort})
+    return columns
+
+
+@login_required
+@require_GET
+def index(request):
+    filter_form = ApplicationFilterForm(request.GET)
+    filters = filter_form.filters()
+    applications = Application.objects.for_user(request.user)
+    match filters.get("archived"):
+        case "archived":
+            applications = applications.archived()
+        case "all":
+            pass
+        case _:
+            applications = applications.active()
+    if query := filters.get("q", "").strip():
+        applications = applications.filter(
+            Q(company__icontains=query) | Q(role_title__icontains=query)
+        )
+    for name in ("status", "work_mode", "source"):
+        if name in filters:
+            applications = applications.filter(**{name: filters[name]})
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in SORTS:
+        sort = DEFAULT_SORT
+    page = Paginator(applications.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # Only when nothing matched: tell "no applications yet" from "no matches".
+    has_any = bool(page.object_list) or (
+        Application.objects.for_user(request.user).exists()
+    )
+    profile = tracker_profile_for(user=request.user)
+    now = timezone.now()
+    rows = [
+        (app, app.is_quiet(now=now, quiet_after_days=profile.quiet_after_days))
+        for app in page.object_list
+    ]
+    return render(
+        request,
+        "tracker/index.html",
+        {
+            "filter_form": filter_form,
+            "filtered": bool(filters),
+            "page": page,
+            "rows": rows,
+            "columns": _columns(sort),
+            "sort": sort,
+            "has_any": has_any,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = ApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        application = application_create(owner=request.user, **form.cleaned_data)
+        messages.success(request, f"Added {application}.")
+        return redirect(application)
+    return render(
+        request,
+        "tracker/application_form.html",
+        {"form": form, "title": "Add an application"},
+    )
+
+
+@login_required
+@require_GET
+def detail(request, pk):
+    application = get_application_for_user(
+        request.user,
+        pk,
+        related=[
+            "status_changes",
+            "interviews",
+            "contacts",
+            "note_entries",
+            "documents_sent",
+        ],
+    )
+    profile = tracker_profile_for(user=request.user)
+    return render(
+        request,
+        "tracker/detail.html",
+        {
+            "application": application,
+            "status_form": StatusForm(initial={"status": application.status}),
+            "note_form": NoteForm(),
+            "snooze_form": SnoozeForm(initial={"days": 3}),
+            "is_quiet": application.is_quiet(
+                now=timezone.now(), quiet_after_days=profile.quiet_after_days
+            ),
+            "quiet_after_days": profile.quiet_after_days,
+            "mailto": follow_up_mailto(application=application),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    application = get_application_for_user(request.user, pk)
+    form = ApplicationForm(
+        request.POST or None, instance=application, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        application_update(application=application, **form.cleaned_data)
+        messages.success(request, f"Saved {application}.")
+        return redirect(application)
+    return render(
+        request,
+        "tracker/application_form.html",
+        {"form": form, "application": application, "title": f"Edit {application}"},
+    )
+
+
+@login_required
+@require_POST
+def change_status(request, pk):
+    application = get_application_for_user(request.user, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        change = application_change_status(
+            application=application, status=form.cleaned_data["status"]
+        )
+        if change:
+            messages.success(request, f"Moved to {application.get_status_display()}.")
+    else:
+        messages.error(request, "Choose one of the listed statuses.")
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def archive(request, pk):
+    application = get_application_for_user(request.user, pk)
+    application_archive(application=application)
+    messages.success(
+        request, f"Archived {application}. It stays in your history and stats."
+    )
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def restore(request, pk):
+    application = get_application_for_user(request.user, pk)
+    application_restore(application=application)
+    messages.success(request, f"Restored {application}.")
+    return redirect(application)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, pk):
+    application = get_application_for_user(request.user, pk)
+    if request.method == "POST":
+        name = str(application)
+        application_delete(application=application)
+        messages.success(request, f"Deleted {name}.")
+        return redirect("tracker:index")
+    return render(
+        request,
+        "tracker/confirm_delete.html",
+        {
+            "object": application,
+            "title": f"Delete {application}?",
+            "explanation": "This deletes the application with its status history, "
+            "interviews, contacts and notes. It cannot be undone. If you only want "
+            "it out of the way, archive it instead.",
+            "cancel_url": application.get_absolute_url(),
+        },
+    )
