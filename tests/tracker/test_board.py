@@ -1,0 +1,94 @@
+import pytest
+
+from tracker.models import Application
+from tracker.services import application_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def application(alice):
+    return application_create(owner=alice, company="Acme", role_title="Designer")
+
+
+def test_board_has_a_column_per_status_with_counts(alice_client, alice, application):
+    application_create(owner=alice, company="Globex", role_title="Dev")
+    response = alice_client.get("/tracker/board/")
+    columns = {column.status: column.cards for column in response.context["columns"]}
+    assert list(columns) == [
+        "saved",
+        "applied",
+        "screening",
+        "interviewing",
+        "offer",
+        "accepted",
+        "rejected",
+        "withdrawn",
+    ]
+    assert len(columns["saved"]) == 2
+    page = response.content.decode()
+    assert '<h2 class="board__heading" id="column-saved">Saved' in page
+    assert '2<span class="visually-hidden"> applications</span>' in page
+    # A plain form per card: works without JavaScript.
+    assert f'<form method="post" action="/tracker/board/{application.pk}/move/"' in page
+
+
+def test_archived_applications_stay_off_the_board(alice_client, application):
+    application.archived = True
+    application.save()
+    response = alice_client.get("/tracker/board/")
+    assert all(not column.cards for column in response.context["columns"])
+
+
+def test_move_without_htmx_redirects_back_to_the_board(alice_client, application):
+    response = alice_client.post(
+        f"/tracker/board/{application.pk}/move/", {"status": "applied"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/tracker/board/#card-{application.pk}"
+    application.refresh_from_db()
+    assert application.status == "applied"
+    assert list(application.status_changes.values_list("from_status", "to_status")) == [
+        ("", "saved"),
+        ("saved", "applied"),
+    ]
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "Moved Designer at Acme to Applied." in page
+
+
+def test_move_with_htmx_answers_with_the_board_fragment(alice_client, application):
+    response = alice_client.post(
+        f"/tracker/board/{application.pk}/move/",
+        {"status": "interviewing"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    fragment = response.content.decode()
+    assert fragment.lstrip().startswith('<div id="board" class="board">')
+    assert "<html" not in fragment
+    assert "site-header" not in fragment
+    assert 'role="status">Moved Designer at Acme to Interviewing.</p>' in fragment
+    assert f'id="card-{application.pk}" data-moved' in fragment
+    application.refresh_from_db()
+    assert application.status == "interviewing"
+    assert application.status_changes.count() == 2
+
+
+def test_board_page_loads_htmx_from_our_own_static_files(alice_client, application):
+    page = alice_client.get("/tracker/board/").content.decode()
+    assert '<script src="/static/django_htmx/htmx-2.min.' in page
+    assert "https://" not in page.split("<main", 1)[1].split("</main>")[0]
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_bad_status_moves_nothing_and_says_so(alice_client, application, htmx):
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = alice_client.post(
+        f"/tracker/board/{application.pk}/move/",
+        {"status": "hired"},
+        headers=headers,
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Choose one of the listed statuses." in response.content.decode()
+    assert Application.objects.get().status == "saved"
