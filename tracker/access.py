@@ -11,7 +11,11 @@ from tracker.models import Application, Contact, Document, Interview, Note
 
 def get_application_for_user(user, pk, *, related=()) -> Application:
     """Return the person's application `pk`, prefetching `related`, or 404."""
-    queryset = Application.objects.for_user(user).prefetch_related(*related)
+    queryset = (
+        Application.objects.for_user(user)
+        .select_related("career")
+        .prefetch_related(*related)
+    )
     application = get_object_or_404(queryset, pk=pk)
     application.owner = user  # it is theirs: saves a query wherever owner is used
     return application

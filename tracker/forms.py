@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 
+from careers.models import Career
 from tracker.models import (
     Application,
     Contact,
@@ -51,6 +52,7 @@ class ApplicationForm(forms.ModelForm):
         fields = [
             "company",
             "role_title",
+            "career",
             "status",
             "posting_url",
             "location",
@@ -87,6 +89,12 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only published guides; a draft or unpublished one stays if already linked.
+        careers = Career.objects.published()
+        if self.instance.career_id:
+            careers = careers | Career.objects.filter(pk=self.instance.career_id)
+        self.fields["career"].queryset = careers.order_by("title")
+        self.fields["career"].empty_label = "No guide"
         # Only the person's own documents can be ticked as sent.
         self.fields["documents_sent"].queryset = Document.objects.for_user(user)
         self.fields[

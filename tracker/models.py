@@ -92,6 +92,15 @@ class Application(models.Model):
     )
     company = models.CharField(max_length=200)
     role_title = models.CharField("role", max_length=200)
+    career = models.ForeignKey(
+        "careers.Career",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        verbose_name="career guide",
+        help_text="Link the Foothold guide for this kind of job, to prepare with it.",
+    )
     posting_url = models.URLField(
         "job posting link",
         max_length=1000,

@@ -404,6 +404,7 @@ def tracker_export_user_data(*, user: User) -> dict:
     applications = (
         Application.objects.for_user(user)
         .order_by("created_at", "id")
+        .select_related("career")
         .prefetch_related(
             "status_changes", "interviews", "contacts", "note_entries", "documents_sent"
         )
@@ -415,9 +416,7 @@ def tracker_export_user_data(*, user: User) -> dict:
             {
                 "company": application.company,
                 "role_title": application.role_title,
-                "career": str(application.career)
-                if getattr(application, "career_id", None)
-                else None,
+                "career": application.career.title if application.career else None,
                 "posting_url": application.posting_url,
                 "location": application.location,
                 "work_mode": application.work_mode,

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careers.models import Career
 from tracker.access import get_application_for_user
 from tracker.forms import (
     DEFAULT_SORT,
@@ -81,9 +82,8 @@ def index(request):
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    page = Paginator(applications.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    applications = applications.select_related("career").order_by(*SORTS[sort])
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only when nothing matched: tell "no applications yet" from "no matches".
     has_any = bool(page.object_list) or (
         Application.objects.for_user(request.user).exists()
@@ -112,7 +112,13 @@ def index(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = ApplicationForm(request.POST or None, user=request.user)
+    # ?career=<slug> comes from a guide's "track an application" link.
+    career = Career.objects.published().filter(slug=request.GET.get("career", ""))
+    form = ApplicationForm(
+        request.POST or None,
+        user=request.user,
+        initial={"career": career.first()} if "career" in request.GET else None,
+    )
     if request.method == "POST" and form.is_valid():
         application = application_create(owner=request.user, **form.cleaned_data)
         messages.success(request, f"Added {application}.")
