@@ -238,8 +238,20 @@ class CareerSkill(CareerChild):
             ),
         ]
 
+    IMPORTANCE_LABELS = {
+        5: "Essential",
+        4: "Very important",
+        3: "Important",
+        2: "Useful",
+        1: "Nice to have",
+    }
+
     def __str__(self):
         return f"{self.skill} ({self.importance}/5)"
+
+    @property
+    def importance_label(self):
+        return self.IMPORTANCE_LABELS.get(self.importance, "")
 
 
 class EducationOption(CareerChild):
