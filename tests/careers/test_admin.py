@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from careers.models import Career
 from careers.services import load_careers
@@ -126,3 +127,12 @@ def test_people_who_are_not_staff_cannot_open_the_careers_admin(
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("anchor", ["faq", "salary", "related", "overview-title"])
+def test_a_section_anchor_cannot_take_an_id_the_page_uses(clerk_guide, anchor):
+    section = clerk_guide.sections.first()
+    section.anchor = anchor
+
+    with pytest.raises(ValidationError, match="already uses this anchor"):
+        section.full_clean()
