@@ -1,18 +1,28 @@
 import re
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 from tracker.models import Application
 
 
-def sign_in(page, email):
-    page.goto("/accounts/signin/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("Sign in", exact=True)).to_have_count(0)
+def sign_in(page, live_server, user):
+    """Sign in by session cookie: the accounts journey tests the sign-in form."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def add_application(page):
@@ -27,9 +37,8 @@ def add_application(page):
     expect(page.get_by_text("Added as Applied")).to_be_visible()
 
 
-def test_add_an_application_then_move_it_on_the_board(page):
-    UserFactory(email="maya@example.com", name="Maya Lin")
-    sign_in(page, "maya@example.com")
+def test_add_an_application_then_move_it_on_the_board(page, live_server):
+    sign_in(page, live_server, UserFactory(email="maya@example.com"))
     add_application(page)
 
     page.get_by_role("navigation", name="Tracker").get_by_role(
@@ -67,10 +76,9 @@ def page_without_javascript(browser, live_server, transactional_db):
     context.close()
 
 
-def test_the_board_works_without_javascript(page_without_javascript):
+def test_the_board_works_without_javascript(page_without_javascript, live_server):
     page = page_without_javascript
-    UserFactory(email="maya@example.com")
-    sign_in(page, "maya@example.com")
+    sign_in(page, live_server, UserFactory(email="maya@example.com"))
     add_application(page)
     page.goto("/tracker/board/")
     page.get_by_label("New status for Product designer at Acme").select_option("Offer")
