@@ -249,3 +249,9 @@ def test_staff_can_preview_a_draft(staff_client, clerk_guide):
 
 def test_an_unknown_guide_is_a_404(client, db):
     assert client.get("/careers/no-such-career/").status_code == 404
+
+
+def test_the_guide_invites_the_reader_to_track_an_application(page):
+    assert page.count('href="/tracker/new/?career=customer-service-clerk"') == 2
+    assert "Skills gap analysis" in page
+    assert "Career readiness assessment" in page
