@@ -1,0 +1,122 @@
+"""Geometry for the tracker's server-rendered SVG charts; templates draw the shapes.
+
+The horizontal bars follow main's `config.charts.horizontal_bar_chart` (same
+arguments and fields), so the tracker can switch to it once that module reaches
+this branch. Every chart's template also carries a title, a description and a
+table with the same numbers.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    value_label: str
+    y: float  # top of the row
+    width: float  # length of the bar in chart units
+
+    @property
+    def value_x(self) -> float:
+        return self.width + 8
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: list[Bar]
+    width: int
+    height: int
+    bar_height: int
+    label_gap: int
+
+
+def horizontal_bar_chart(
+    items: list[tuple[str, float, str]],
+    *,
+    width: int = 480,
+    bar_height: int = 22,
+    row_gap: int = 14,
+    label_gap: int = 22,
+    max_value: float | None = None,
+) -> BarChart:
+    """Lay out (label, value, value label) rows as labelled horizontal bars, each
+    label above its bar, with room at the right for the value label."""
+    largest = max_value or max((value for _, value, _ in items), default=0) or 1
+    plot_width = width * 0.75
+    row_height = label_gap + bar_height + row_gap
+    bars = [
+        Bar(
+            label=label,
+            value=value,
+            value_label=value_label,
+            y=index * row_height,
+            width=round(max(value, 0) / largest * plot_width, 1),
+        )
+        for index, (label, value, value_label) in enumerate(items)
+    ]
+    return BarChart(
+        bars=bars,
+        width=width,
+        height=max(len(items) * row_height - row_gap, 1),
+        bar_height=bar_height,
+        label_gap=label_gap,
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: float
+    centre: float  # where the column's label and value are centred
+    left: float
+    y: float  # top of the column
+    height: float
+
+
+@dataclass(frozen=True)
+class ColumnChart:
+    columns: list[Column]
+    width: int
+    height: int
+    column_width: float
+    plot_top: int
+    plot_bottom: int
+
+
+def column_chart(
+    items: list[tuple[str, float]],
+    *,
+    width: int = 480,
+    plot_height: int = 140,
+    value_space: int = 20,
+    label_space: int = 22,
+) -> ColumnChart:
+    """Lay out (label, value) pairs as vertical columns, left to right, with room
+    above for each value and below for each label."""
+    largest = max((value for _, value in items), default=0) or 1
+    slot = width / max(len(items), 1)
+    column_width = round(slot * 0.6, 1)
+    plot_bottom = value_space + plot_height
+    columns = []
+    for index, (label, value) in enumerate(items):
+        height = round(max(value, 0) / largest * plot_height, 1)
+        centre = index * slot + slot / 2
+        columns.append(
+            Column(
+                label=label,
+                value=value,
+                centre=round(centre, 1),
+                left=round(centre - column_width / 2, 1),
+                y=round(plot_bottom - height, 1),
+                height=height,
+            )
+        )
+    return ColumnChart(
+        columns=columns,
+        width=width,
+        height=plot_bottom + label_space,
+        column_width=column_width,
+        plot_top=value_space,
+        plot_bottom=plot_bottom,
+    )
