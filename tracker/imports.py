@@ -302,11 +302,11 @@ def _parse_date(value: str, *, order: str | None) -> date:
     raise ValueError(f"“{value}” is not a date we can read; use 2025-03-31")
 
 
-def _choice(value: str, lookup: dict, *, choices, what: str):
+def _choice(value: str, lookup: dict, *, choices):
     if (found := lookup.get(_key(value))) is not None:
         return found
     allowed = ", ".join(str(label) for _, label in choices)
-    raise ValueError(f"{what} “{value}” is not one of: {allowed}")
+    raise ValueError(f"“{value}” is not one of: {allowed}")
 
 
 def _salary(value: str) -> int:
@@ -375,14 +375,14 @@ def _parse_row(
     )
     status = read(
         "status",
-        lambda v: _choice(v, STATUSES, choices=Status.choices, what="Status"),
+        lambda v: _choice(v, STATUSES, choices=Status.choices),
         "Status",
     )
     row.status = status or (Status.APPLIED if row.applied_on else Status.SAVED)
     fields["source"] = (
         read(
             "source",
-            lambda v: _choice(v, SOURCES, choices=Source.choices, what="Source"),
+            lambda v: _choice(v, SOURCES, choices=Source.choices),
             "Source",
         )
         or ""
@@ -390,7 +390,7 @@ def _parse_row(
     fields["work_mode"] = (
         read(
             "work_mode",
-            lambda v: _choice(v, WORK_MODES, choices=WorkMode.choices, what="Mode"),
+            lambda v: _choice(v, WORK_MODES, choices=WorkMode.choices),
             "Work mode",
         )
         or ""
@@ -398,7 +398,7 @@ def _parse_row(
     fields["priority"] = (
         read(
             "priority",
-            lambda v: _choice(v, PRIORITIES, choices=Priority.choices, what="Value"),
+            lambda v: _choice(v, PRIORITIES, choices=Priority.choices),
             "Priority",
         )
         or Priority.NORMAL

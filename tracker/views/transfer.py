@@ -32,7 +32,10 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
         help_text="Up to 1 MB and 2,000 rows.",
-        error_messages={"required": "Choose a CSV file to upload."},
+        error_messages={
+            "required": "Choose a CSV file to upload.",
+            "empty": "The file is empty.",
+        },
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
