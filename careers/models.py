@@ -1,5 +1,6 @@
 """Career guides: a Career row plus ordered child lists that staff edit."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -133,8 +134,6 @@ class Career(models.Model):
         return self.status == self.Status.PUBLISHED
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         low, median, high = self.salary_low, self.median_salary, self.salary_high
         errors = {}
         if low is not None and high is not None and low > high:
@@ -238,8 +237,20 @@ class CareerSkill(CareerChild):
             ),
         ]
 
+    IMPORTANCE_LABELS = {
+        5: "Essential",
+        4: "Very important",
+        3: "Important",
+        2: "Useful",
+        1: "Nice to have",
+    }
+
     def __str__(self):
         return f"{self.skill} ({self.importance}/5)"
+
+    @property
+    def importance_label(self):
+        return self.IMPORTANCE_LABELS.get(self.importance, "")
 
 
 class EducationOption(CareerChild):
@@ -384,6 +395,11 @@ class Section(CareerChild):
         "make a bullet list; **bold** works. No HTML."
     )
 
+    # Ids the guide page itself uses; a section anchor must not collide with them.
+    RESERVED_ANCHORS = frozenset(
+        [*Placement.values, "pros-and-cons", "faq", "related", "next-steps", "main"]
+    )
+
     class Meta(CareerChild.Meta):
         verbose_name = "long-form section"
         constraints = [
@@ -394,3 +410,9 @@ class Section(CareerChild):
 
     def __str__(self):
         return self.heading
+
+    def clean(self):
+        if self.anchor in self.RESERVED_ANCHORS or self.anchor.endswith("-title"):
+            raise ValidationError(
+                {"anchor": "The page already uses this anchor; choose another."}
+            )

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from careers.sitemaps import GuideSitemap
 from config import views
+from config.sitemaps import PageSitemap
 
 admin.site.site_header = "Foothold administration"
 admin.site.site_title = "Foothold admin"
@@ -10,6 +13,14 @@ admin.site.index_title = "Content and accounts"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "guides": GuideSitemap}},
+        name="sitemap",
+    ),
+    path("careers/", include("careers.urls")),
     path("accounts/", include("accounts.urls")),
     path("tracker/", include("tracker.urls")),
     path("admin/", admin.site.urls),

@@ -1,8 +1,9 @@
-"""Project-wide pages: the landing page and the health check."""
+"""Project-wide pages: the landing page, the health check and robots.txt."""
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -25,3 +26,18 @@ def healthz(request):
             "database unavailable", status=503, content_type="text/plain"
         )
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def robots_txt(request):
+    """Let crawlers in everywhere public; keep them out of private areas."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /accounts/",
+        "Disallow: /admin/",
+        "Disallow: /tracker/",
+        "Disallow: /assessments/results/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

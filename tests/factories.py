@@ -1,8 +1,11 @@
 from datetime import UTC
+from decimal import Decimal
 
 import factory
+from django.utils.text import slugify
 
 from accounts.models import User
+from careers.models import Career, CareerIndustry, CareerSkill, Industry, Skill
 
 PASSWORD = "a-long-and-unusual-passphrase-42"
 
@@ -15,6 +18,59 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.com")
     name = factory.Faker("name")
     password = factory.django.Password(PASSWORD)
+
+
+class CareerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Career
+
+    title = factory.Sequence(lambda n: f"Career {n}")
+    slug = factory.LazyAttribute(lambda career: slugify(career.title))
+    summary = factory.LazyAttribute(lambda career: f"What a {career.title} does.")
+    overview = "A paragraph about the work."
+    status = Career.Status.PUBLISHED
+    median_salary = 40_000
+    salary_low = 30_000
+    salary_high = 60_000
+    growth_percent = Decimal("3.0")
+    growth_label = "As fast as average"
+    annual_openings = 1_000
+    typical_education = Career.Education.HIGH_SCHOOL
+
+
+class IndustryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Industry
+
+    name = factory.Sequence(lambda n: f"Industry {n}")
+    slug = factory.LazyAttribute(lambda industry: slugify(industry.name))
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    kind = Skill.Kind.TECHNICAL
+    description = "Used every day."
+
+
+class CareerIndustryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareerIndustry
+
+    career = factory.SubFactory(CareerFactory)
+    industry = factory.SubFactory(IndustryFactory)
+    order = 1
+
+
+class CareerSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareerSkill
+
+    career = factory.SubFactory(CareerFactory)
+    skill = factory.SubFactory(SkillFactory)
+    importance = 3
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):

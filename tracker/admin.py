@@ -18,12 +18,14 @@ class StatusChangeInline(admin.TabularInline):
     fields = ["from_status", "to_status", "changed_at"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

@@ -298,8 +298,9 @@ class DocumentForm(forms.Form):
             )
         if upload.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(
-                f"This file is {filesizeformat(upload.size)}; the limit is "
-                f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
+                f"This file is over the {filesizeformat(MAX_DOCUMENT_BYTES)} limit. "
+                "Save a smaller version (a PDF export is usually small) and try "
+                "again.",
                 code="file_size",
             )
         problem = sniff_document(upload)

@@ -386,10 +386,16 @@ def document_create(
 
 
 def document_delete(*, document: Document) -> None:
-    """Delete a document row and its file."""
-    storage, name = document.file.storage, document.file.name
+    """Delete a document row; its file follows once the deletion is committed."""
     document.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+
+
+def document_file_delete(*, instance: Document, **kwargs) -> None:
+    """post_delete receiver: remove the file after the row's deletion commits,
+    however the row went (this service, the admin, or an account cascade)."""
+    storage, name = instance.file.storage, instance.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Account data

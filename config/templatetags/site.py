@@ -1,8 +1,14 @@
 """Template helpers used across the whole site (loaded as a builtin)."""
 
+import json
+
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from config.formatting import money as format_money
+from config.markup import render_markup
 from config.navigation import section_links
 
 register = template.Library()
@@ -22,3 +28,42 @@ def optional_url(url_name, *args):
         return reverse(url_name, args=args)
     except NoReverseMatch:
         return ""
+
+
+@register.filter
+def markup(text):
+    """Render admin-written text (paragraphs, bullets, **bold**) as safe HTML."""
+    return render_markup(text)
+
+
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Render data as a JSON-LD script block that no content can break out of."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text),
+    )
+
+
+@register.filter
+def money(amount, currency="USD"):
+    """38400|money:"USD" → $38,400."""
+    return format_money(amount, currency)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url_name, *args):
+    """The full address of a page, for canonical links and feeds."""
+    return context["request"].build_absolute_uri(reverse(url_name, args=args))
+
+
+@register.filter
+def thousands(number):
+    """348600|thousands → 348,600."""
+    if number is None or number == "":
+        return ""
+    return f"{int(number):,}"

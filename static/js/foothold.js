@@ -27,4 +27,43 @@
       if (!menu.contains(event.target)) menu.removeAttribute("open");
     });
   });
+
+  // Guides: mark the table-of-contents entry for the chapter being read.
+  var toc = document.querySelector("[data-toc]");
+  if (toc && "IntersectionObserver" in window) {
+    var links = {};
+    toc.querySelectorAll("a[href^='#']").forEach(function (link) {
+      links[link.getAttribute("href").slice(1)] = link;
+    });
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          Object.keys(links).forEach(function (id) {
+            links[id].removeAttribute("aria-current");
+          });
+          links[entry.target.id].setAttribute("aria-current", "true");
+        });
+      },
+      { rootMargin: "0px 0px -70% 0px" }
+    );
+    Object.keys(links).forEach(function (id) {
+      var target = document.getElementById(id);
+      if (target) observer.observe(target);
+    });
+  }
+
+  // Print every collapsed answer, for browsers that cannot do it with CSS alone.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.setAttribute("open", "");
+      details.setAttribute("data-opened-for-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("[data-opened-for-print]").forEach(function (details) {
+      details.removeAttribute("open");
+      details.removeAttribute("data-opened-for-print");
+    });
+  });
 })();

@@ -61,8 +61,17 @@ def test_detail_names_the_linked_guide(alice_client, alice, careers):
         owner=alice, company="Acme", role_title="Designer", career=careers["published"]
     )
     page = alice_client.get(f"/tracker/{application.pk}/").content.decode()
-    assert "Career guide" in page
-    assert "UX designer" in page
+    assert (
+        '<dt>Career guide</dt><dd><a href="/careers/ux-designer/">UX designer</a>'
+        in (page)
+    )
+
+
+def test_a_guides_track_link_survives_signing_in(client, careers):
+    response = client.get("/tracker/new/?career=ux-designer")
+    assert response["Location"] == (
+        "/accounts/signin/?next=/tracker/new/%3Fcareer%3Dux-designer"
+    )
 
 
 def test_deleting_a_career_keeps_the_application(alice, careers):

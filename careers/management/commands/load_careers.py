@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from careers.services import ContentError, load_careers
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the career guides shipped in careers/content/. Safe to run again: "
+        "guides that staff edited in the admin are never overwritten."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            report = load_careers()
+        except ContentError as error:
+            raise CommandError(str(error)) from error
+        for label, slugs in (
+            ("Created", report.created),
+            ("Updated", report.updated),
+            ("Unchanged", report.unchanged),
+            ("Kept staff edits to", report.kept_staff_edits),
+        ):
+            if slugs:
+                self.stdout.write(f"{label}: {', '.join(slugs)}")

@@ -1,0 +1,248 @@
+"""Loading the guides that ship in careers/content/ into the database."""
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.text import slugify
+
+from careers.models import (
+    FAQ,
+    Career,
+    CareerIndustry,
+    CareerSkill,
+    Con,
+    EducationOption,
+    Industry,
+    PathLevel,
+    Pro,
+    RelatedCareer,
+    Responsibility,
+    SalaryLevel,
+    Section,
+    Skill,
+    Step,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+class ContentError(Exception):
+    """A content file that cannot be loaded; the message names the file and field."""
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_staff_edits: list[str] = field(default_factory=list)
+
+
+def read_content(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    """Return every guide document in the directory, in file-name order."""
+    documents = []
+    for path in sorted(content_dir.glob("*.toml")):
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ContentError(f"{path.name}: {error}") from error
+        document["_file"] = path.name
+        documents.append(document)
+    return documents
+
+
+def _digest(document: dict) -> str:
+    canonical = json.dumps(document, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _is_untouched_since_loaded(career: Career) -> bool:
+    """True when nobody has saved the guide since the loader last wrote it."""
+    return career.loaded_at is not None and career.updated_at <= career.loaded_at
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _career_fields(document: dict) -> dict:
+    salary = document.get("salary", {})
+    outlook = document.get("outlook", {})
+    growth = outlook.get("growth_percent")
+    return {
+        "title": document["title"],
+        "status": document.get("status", Career.Status.DRAFT),
+        "summary": document["summary"],
+        "overview": document.get("overview", ""),
+        "soc_code": document.get("soc_code", ""),
+        "typical_education": document.get("typical_education", ""),
+        "education_note": document.get("education_note", ""),
+        "currency": salary.get("currency", "USD"),
+        "median_salary": salary.get("median"),
+        "salary_low": salary.get("low"),
+        "salary_high": salary.get("high"),
+        "salary_source": salary.get("source", ""),
+        "salary_as_of": _as_date(salary.get("as_of")),
+        "salary_note": salary.get("note", ""),
+        "growth_percent": None if growth is None else Decimal(str(growth)),
+        "growth_label": outlook.get("growth_label", ""),
+        "annual_openings": outlook.get("annual_openings"),
+    }
+
+
+def _write_children(career: Career, document: dict) -> None:
+    for model in (
+        CareerIndustry,
+        Responsibility,
+        CareerSkill,
+        EducationOption,
+        Step,
+        SalaryLevel,
+        PathLevel,
+        Pro,
+        Con,
+        FAQ,
+        Section,
+    ):
+        model.objects.filter(career=career).delete()
+
+    def numbered(items):
+        return enumerate(items, start=1)
+
+    CareerIndustry.objects.bulk_create(
+        CareerIndustry(
+            career=career,
+            order=order,
+            industry=Industry.objects.get_or_create(
+                name=name, defaults={"slug": slugify(name)}
+            )[0],
+        )
+        for order, name in numbered(document.get("industries", []))
+    )
+    Responsibility.objects.bulk_create(
+        Responsibility(career=career, order=order, text=text)
+        for order, text in numbered(document.get("responsibilities", []))
+    )
+    CareerSkill.objects.bulk_create(
+        CareerSkill(
+            career=career,
+            order=order,
+            importance=item["importance"],
+            # A shared skill keeps whatever staff wrote about it.
+            skill=Skill.objects.get_or_create(
+                name=item["name"],
+                defaults={
+                    "kind": item["kind"],
+                    "description": item.get("description", ""),
+                },
+            )[0],
+        )
+        for order, item in numbered(document.get("skills", []))
+    )
+    EducationOption.objects.bulk_create(
+        EducationOption(career=career, order=order, **item)
+        for order, item in numbered(document.get("education_options", []))
+    )
+    Step.objects.bulk_create(
+        Step(career=career, order=order, **item)
+        for order, item in numbered(document.get("steps", []))
+    )
+    SalaryLevel.objects.bulk_create(
+        SalaryLevel(career=career, order=order, **item)
+        for order, item in numbered(document.get("salary_levels", []))
+    )
+    PathLevel.objects.bulk_create(
+        PathLevel(
+            career=career,
+            order=order,
+            title=item["title"],
+            years=item["years"],
+            description=item["description"],
+            focus_areas="\n".join(item.get("focus_areas", [])),
+        )
+        for order, item in numbered(document.get("path_levels", []))
+    )
+    Pro.objects.bulk_create(
+        Pro(career=career, order=order, **item)
+        for order, item in numbered(document.get("pros", []))
+    )
+    Con.objects.bulk_create(
+        Con(career=career, order=order, **item)
+        for order, item in numbered(document.get("cons", []))
+    )
+    FAQ.objects.bulk_create(
+        FAQ(career=career, order=order, **item)
+        for order, item in numbered(document.get("faqs", []))
+    )
+    Section.objects.bulk_create(
+        Section(career=career, order=order, **item)
+        for order, item in numbered(document.get("sections", []))
+    )
+
+
+def _write_related(career: Career, slugs: list[str], file_name: str) -> None:
+    related = {c.slug: c for c in Career.objects.filter(slug__in=slugs)}
+    missing = [slug for slug in slugs if slug not in related]
+    if missing:
+        raise ContentError(
+            f"{file_name}: related careers not found: {', '.join(missing)}"
+        )
+    RelatedCareer.objects.filter(career=career).delete()
+    RelatedCareer.objects.bulk_create(
+        RelatedCareer(career=career, related=related[slug], order=order)
+        for order, slug in enumerate(slugs, start=1)
+    )
+
+
+def _save_career(career: Career, document: dict, digest: str) -> None:
+    for name, value in _career_fields(document).items():
+        setattr(career, name, value)
+    try:
+        career.full_clean(exclude=["slug"] if career.pk else None)
+    except Exception as error:
+        raise ContentError(f"{document['_file']}: {error}") from error
+    career.save()
+    _write_children(career, document)
+    Career.objects.filter(pk=career.pk).update(
+        loaded_digest=digest, loaded_at=F("updated_at")
+    )
+
+
+@transaction.atomic
+def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
+    """Load the shipped guides, never overwriting or deleting what staff changed.
+
+    A guide is created when missing and refreshed when its file changed and nobody
+    has saved it in the admin since the last load; otherwise it is left alone.
+    """
+    report = LoadReport()
+    written = []
+    for document in read_content(content_dir):
+        digest = _digest(document)
+        career = Career.objects.filter(slug=document["slug"]).first()
+        if career is None:
+            career = Career(slug=document["slug"])
+            _save_career(career, document, digest)
+            report.created.append(career.slug)
+        elif career.loaded_digest == digest:
+            report.unchanged.append(career.slug)
+            continue
+        elif _is_untouched_since_loaded(career):
+            _save_career(career, document, digest)
+            report.updated.append(career.slug)
+        else:
+            report.kept_staff_edits.append(career.slug)
+            continue
+        written.append((career, document))
+    for career, document in written:
+        _write_related(career, document.get("related", []), document["_file"])
+    return report

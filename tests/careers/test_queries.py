@@ -1,0 +1,63 @@
+"""The careers pages cost the same number of queries for 1 guide or 30."""
+
+import pytest
+
+from careers.models import FAQ, Career, Section
+from tests.factories import CareerFactory, CareerIndustryFactory, CareerSkillFactory
+
+
+def make_guides(count: int, children: int) -> Career:
+    """count published guides, the last with `children` rows in each list."""
+    careers = [CareerFactory() for _ in range(count)]
+    career = careers[-1]
+    for index in range(children):
+        CareerIndustryFactory(career=career, order=index)
+        CareerSkillFactory(career=career, order=index)
+        career.responsibilities.create(text=f"Task {index}", order=index)
+        career.education_options.create(title=f"Option {index}", order=index)
+        career.steps.create(title=f"Step {index}", body="Do it.", order=index)
+        career.salary_levels.create(title=f"Level {index}", median=30_000 + index)
+        career.path_levels.create(
+            title=f"Rung {index}", years=f"{index}+ years", description="Work."
+        )
+        career.pros.create(title=f"Pro {index}")
+        career.cons.create(title=f"Con {index}")
+        FAQ.objects.create(career=career, question=f"Q{index}?", answer="A.")
+        Section.objects.create(
+            career=career, heading=f"S{index}", anchor=f"s{index}", body="B."
+        )
+        career.related_links.create(
+            related=careers[index % (count - 1)]
+            if count > 1
+            else CareerFactory(status=Career.Status.DRAFT)
+        )
+    return career
+
+
+@pytest.mark.parametrize(("guides", "children"), [(1, 1), (30, 12)])
+def test_careers_index_queries_do_not_grow(
+    client, db, django_assert_num_queries, guides, children
+):
+    make_guides(guides, children)
+
+    # 1 industries for the filter, 1 guides, 1 their industries (prefetch)
+    with django_assert_num_queries(3):
+        response = client.get("/careers/", {"q": "Career", "sort": "salary"})
+
+    assert len(response.context["careers"]) == guides
+
+
+@pytest.mark.parametrize(("guides", "children"), [(1, 1), (30, 12)])
+def test_guide_page_queries_do_not_grow(
+    client, db, django_assert_num_queries, guides, children
+):
+    career = make_guides(guides, children)
+
+    # 1 guide, then one prefetch for each of its 12 lists: industries, responsibilities,
+    # skills, education options, steps, salary levels, path levels, pros, cons, FAQ,
+    # related careers, sections.
+    with django_assert_num_queries(13):
+        response = client.get(career.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="faq"') == children

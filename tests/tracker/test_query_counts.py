@@ -1,0 +1,139 @@
+"""The list, board and detail pages cost the same number of queries whether a
+person tracks 5 applications or 500."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from careers.models import Career
+from tests.factories import DocumentFactory
+from tracker.models import (
+    Application,
+    Contact,
+    Interview,
+    Note,
+    Status,
+    StatusChange,
+    TrackerProfile,
+)
+
+pytestmark = pytest.mark.django_db
+
+STATUSES = list(Status)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def career(db):
+    return Career.objects.create(
+        title="UX designer", slug="ux", summary="x", status=Career.Status.PUBLISHED
+    )
+
+
+def many_applications(owner, count, career):
+    applications = Application.objects.bulk_create(
+        Application(
+            owner=owner,
+            company=f"Company {n}",
+            role_title=f"Role {n}",
+            career=career if n % 2 else None,
+            status=STATUSES[n % len(STATUSES)],
+            follow_up_on=START.date() + timedelta(days=n % 20),
+            priority=1 + n % 3,
+        )
+        for n in range(count)
+    )
+    StatusChange.objects.bulk_create(
+        StatusChange(application=application, to_status=application.status)
+        for application in applications
+    )
+    return applications
+
+
+def one_application_with_parts(owner, count, career):
+    application = many_applications(owner, 1, career)[0]
+    application.career = career
+    application.save()
+    StatusChange.objects.bulk_create(
+        StatusChange(
+            application=application,
+            from_status=STATUSES[n % 2],
+            to_status=STATUSES[1 - n % 2],
+            changed_at=START + timedelta(hours=n),
+        )
+        for n in range(count)
+    )
+    Interview.objects.bulk_create(
+        Interview(application=application, kind="interview", starts_at=START)
+        for _ in range(count)
+    )
+    Contact.objects.bulk_create(
+        Contact(application=application, name=f"Person {n}", email=f"p{n}@x.example")
+        for n in range(count)
+    )
+    Note.objects.bulk_create(
+        Note(application=application, body=f"Note {n}") for n in range(count)
+    )
+    application.documents_sent.set(
+        [DocumentFactory(owner=owner) for _ in range(min(count, 5))]
+    )
+    return application
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_list_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    many_applications(alice, count, career)
+    TrackerProfile.objects.create(user=alice)
+    # Expect 5 queries: the session, the user, the tracker profile (gone-quiet
+    # days), the page count, and one page of applications joined to careers.
+    with django_assert_num_queries(5):
+        response = alice_client.get("/tracker/?sort=company&status=")
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == min(count, 25)
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_board_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    many_applications(alice, count, career)
+    # Expect 4 queries: the session, the user, every active application (grouped
+    # into columns in Python) and the tracker profile.
+    with django_assert_num_queries(4):
+        response = alice_client.get("/tracker/board/")
+    assert sum(len(c.cards) for c in response.context["columns"]) == count
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_board_move_with_htmx_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    application = many_applications(alice, count, career)[0]
+    # Expect 10 queries: the session, the user, the application (with its
+    # career); the status change in a savepoint (savepoint, the row re-read
+    # under lock, the history insert, the application update, release); then
+    # the board fragment: the tracker profile and every active application.
+    with django_assert_num_queries(10):
+        response = alice_client.post(
+            f"/tracker/board/{application.pk}/move/",
+            {"status": "offer"},
+            headers={"HX-Request": "true"},
+        )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_detail_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    many_applications(alice, count, career)
+    application = one_application_with_parts(alice, count, career)
+    # Expect 9 queries: the session, the user, the application joined to its
+    # career, then one each for its status changes, interviews, contacts,
+    # notes and documents sent, and the tracker profile.
+    with django_assert_num_queries(9):
+        response = alice_client.get(f"/tracker/{application.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="item" id="note-') == count
