@@ -1,67 +1,8 @@
-"""Geometry for the tracker's server-rendered SVG charts; templates draw the shapes.
-
-The horizontal bars follow main's `config.charts.horizontal_bar_chart` (same
-arguments and fields), so the tracker can switch to it once that module reaches
-this branch. Every chart's template also carries a title, a description and a
-table with the same numbers.
-"""
+"""Column charts for the tracker's stats; the horizontal bars come from
+`config.charts`. Templates draw the shapes, each with a title, a description and
+a table of the same numbers."""
 
 from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    value_label: str
-    y: float  # top of the row
-    width: float  # length of the bar in chart units
-
-    @property
-    def value_x(self) -> float:
-        return self.width + 8
-
-
-@dataclass(frozen=True)
-class BarChart:
-    bars: list[Bar]
-    width: int
-    height: int
-    bar_height: int
-    label_gap: int
-
-
-def horizontal_bar_chart(
-    items: list[tuple[str, float, str]],
-    *,
-    width: int = 480,
-    bar_height: int = 22,
-    row_gap: int = 14,
-    label_gap: int = 22,
-    max_value: float | None = None,
-) -> BarChart:
-    """Lay out (label, value, value label) rows as labelled horizontal bars, each
-    label above its bar, with room at the right for the value label."""
-    largest = max_value or max((value for _, value, _ in items), default=0) or 1
-    plot_width = width * 0.75
-    row_height = label_gap + bar_height + row_gap
-    bars = [
-        Bar(
-            label=label,
-            value=value,
-            value_label=value_label,
-            y=index * row_height,
-            width=round(max(value, 0) / largest * plot_width, 1),
-        )
-        for index, (label, value, value_label) in enumerate(items)
-    ]
-    return BarChart(
-        bars=bars,
-        width=width,
-        height=max(len(items) * row_height - row_gap, 1),
-        bar_height=bar_height,
-        label_gap=label_gap,
-    )
 
 
 @dataclass(frozen=True)

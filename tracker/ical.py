@@ -53,10 +53,16 @@ def calendar_for(user, *, build_url) -> bytes:
     stamp = timezone.now()
     calendar = Calendar.new(
         prodid=PRODID,
+        uid=f"calendar-{user.pk}@{UID_DOMAIN}",
         name="Foothold: interviews and follow-ups",
         description="Interviews and planned follow-ups from your Foothold tracker.",
-        refresh_interval=timedelta(hours=1),
     )
+    # How often calendar apps should fetch the feed again: RFC 7986, and the
+    # older property Outlook and Google read.
+    calendar.add(
+        "REFRESH-INTERVAL", timedelta(hours=1), parameters={"VALUE": "DURATION"}
+    )
+    calendar.add("X-PUBLISHED-TTL", "PT1H")
     interviews = (
         Interview.objects.for_user(user)
         .select_related("application")

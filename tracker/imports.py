@@ -378,7 +378,10 @@ def _parse_row(
         lambda v: _choice(v, STATUSES, choices=Status.choices),
         "Status",
     )
-    row.status = status or (Status.APPLIED if row.applied_on else Status.SAVED)
+    if status:
+        row.status = status
+    elif not cells.get("status", "").strip():
+        row.status = Status.APPLIED if row.applied_on else Status.SAVED
     fields["source"] = (
         read(
             "source",

@@ -85,8 +85,12 @@ def test_feed_has_interviews_and_follow_ups(client, token, application, bob):
 
 def test_uids_are_stable(client, token, application):
     InterviewFactory(application=application)
-    first = set(events(client.get(feed_url(token))))
-    second = set(events(client.get(feed_url(token))))
+    first, second = (client.get(feed_url(token)) for _ in range(2))
+    assert (
+        Calendar.from_ical(first.content)["UID"]
+        == (Calendar.from_ical(second.content)["UID"])
+    )
+    first, second = set(events(first)), set(events(second))
     assert first == second
     assert len(first) == 2
 
@@ -138,3 +142,15 @@ def test_an_inactive_account_has_no_feed(client, alice, token):
     alice.is_active = False
     alice.save()
     assert client.get(feed_url(token)).status_code == 404
+
+
+def test_feed_queries_are_few_and_flat(
+    client, token, application, django_assert_num_queries
+):
+    for _ in range(5):
+        InterviewFactory(application=application)
+    # Expect 3 queries: the profile (with its user) by token, the interviews
+    # (with their applications) and the planned follow-ups.
+    with django_assert_num_queries(3):
+        response = client.get(feed_url(token))
+    assert len(events(response)) == 6

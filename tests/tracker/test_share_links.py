@@ -134,3 +134,15 @@ def test_deleting_the_account_deletes_its_links(client, alice, link):
     user_delete(user=alice)
     assert not ShareLink.objects.exists()
     assert client.get(shared_urls(link)[0]).status_code == 404
+
+
+def test_shared_pages_queries_are_few(
+    client, link, application, django_assert_num_queries
+):
+    # Expect 2 queries for the board: the live link (with its owner) and the
+    # active applications' public fields; 3 for the stats: the link, then the
+    # applications' and status changes' rows.
+    with django_assert_num_queries(2):
+        client.get(shared_urls(link)[0])
+    with django_assert_num_queries(3):
+        client.get(shared_urls(link)[1])

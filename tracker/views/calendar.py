@@ -44,7 +44,13 @@ def calendar_settings(request):
         if token
         else ""
     )
-    return render(request, "tracker/calendar.html", {"feed_url": feed_url})
+    # webcal:// opens the subscription dialog of the person's calendar app.
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1] if feed_url else ""
+    return render(
+        request,
+        "tracker/calendar.html",
+        {"feed_url": feed_url, "webcal_url": webcal_url},
+    )
 
 
 @require_safe
