@@ -213,8 +213,13 @@ def decode(data: bytes) -> str:
 
 
 def _read_rows(text: str) -> list[list[str]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
+    first_line, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=.\r?", first_line):
+        # Excel's hint line naming the separator, as in "sep=;".
+        delimiter, text = first_line[4], rest
+    else:
+        # Spreadsheets in many locales separate with semicolons (or tabs).
+        delimiter = max([",", ";", "\t"], key=first_line.count)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:

@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tracker import imports
 from tracker.exports import EXPORT_COLUMNS
 from tracker.imports import MAX_ROWS, parse_date
 from tracker.models import Application, StatusChange
@@ -163,6 +165,22 @@ def test_a_spreadsheet_with_alias_headings_imports(alice_client, alice):
     assert SESSION_KEY not in alice_client.session
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Company;Position;Applied\nAcme;Designer;2025-03-03\n",
+        "sep=;\r\nCompany;Position;Applied\r\nAcme;Designer;2025-03-03\r\n",
+        "Company\tPosition\tApplied\nAcme\tDesigner\t2025-03-03\n",
+    ],
+)
+def test_semicolon_and_tab_separated_files_import(alice_client, alice, content):
+    upload(alice_client, content)
+    confirm(alice_client)
+    application = Application.objects.get()
+    assert (application.company, application.role_title) == ("Acme", "Designer")
+    assert application.applied_on == date(2025, 3, 3)
+
+
 def test_preview_lists_each_rows_errors_and_offers_no_import(alice_client, alice):
     content = (
         "company,role,status,applied on,source,priority\n"
@@ -199,13 +217,10 @@ def test_a_failure_while_saving_rolls_back_every_row(alice_client, alice, monkey
         alice_client, "company,role\nAcme,Designer\nGlobex,Analyst\nInitech,Tester\n"
     )
     calls = []
-    from tracker import imports
 
     def failing_create(**kwargs):
         calls.append(kwargs["company"])
         if len(calls) == 3:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError("boom")
         return application_create(**kwargs)
 
