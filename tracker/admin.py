@@ -63,6 +63,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [StatusChangeInline, InterviewInline, ContactInline, NoteInline]
 
+    def has_add_permission(self, request):
+        # People add their own applications; tracker.services records the
+        # first status, which an admin-made row would lack.
+        return False
+
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):

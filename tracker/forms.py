@@ -100,6 +100,9 @@ class ApplicationForm(forms.ModelForm):
         self.fields[
             "documents_sent"
         ].help_text = "Upload resumes and cover letters on the Documents page."
+        for name in ("work_mode", "source"):
+            field = self.fields[name]
+            field.choices = [("", "Not set"), *list(field.choices)[1:]]
         self.fields["salary_min"].widget.attrs["inputmode"] = "numeric"
         self.fields["salary_max"].widget.attrs["inputmode"] = "numeric"
         if not self.instance.pk:
@@ -177,8 +180,14 @@ class ApplicationFilterForm(forms.Form):
 class InterviewForm(forms.ModelForm):
     class Meta:
         model = Interview
-        fields = ["kind", "starts_at", "duration_minutes", "location", "outcome"]
-        fields += ["notes"]
+        fields = [
+            "kind",
+            "starts_at",
+            "duration_minutes",
+            "location",
+            "outcome",
+            "notes",
+        ]
         widgets = {
             "starts_at": DateTimeInput,
             "notes": forms.Textarea(attrs={"rows": 4}),

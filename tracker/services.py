@@ -286,10 +286,13 @@ def due_follow_ups(*, user: User, today: date | None = None) -> DueFollowUps:
 
 
 def gone_quiet_applications(
-    *, user: User, now: datetime | None = None
+    *,
+    user: User,
+    now: datetime | None = None,
+    profile: TrackerProfile | None = None,
 ) -> list[Application]:
     """Return the person's applications with no news for their quiet period."""
-    profile = tracker_profile_for(user=user)
+    profile = profile or tracker_profile_for(user=user)
     return list(
         Application.objects.for_user(user)
         .gone_quiet(
@@ -437,6 +440,7 @@ def tracker_export_user_data(*, user: User) -> dict:
                 "job_description": application.job_description,
                 "notes": application.notes,
                 "archived": application.archived,
+                "last_followed_up_on": _iso(application.last_followed_up_on),
                 "created_at": _iso(application.created_at),
                 "updated_at": _iso(application.updated_at),
                 "status_history": [

@@ -57,6 +57,10 @@ def test_add_an_application_then_move_it_on_the_board(page, live_server):
     expect(interviewing.get_by_role("link", name="Product designer")).to_be_visible()
     expect(applied.get_by_role("link", name="Product designer")).to_have_count(0)
     assert page.evaluate("window.beforeMove") is True
+    # Screen readers hear the move through the live region that stays put.
+    expect(page.locator("#board-status")).to_have_text(
+        "Moved Product designer at Acme to Interviewing."
+    )
     # Keyboard focus stays on the moved card.
     expect(page.get_by_label("New status for Product designer at Acme")).to_be_focused()
 

@@ -41,6 +41,12 @@ def test_status_history_is_shown_read_only(admin_client, alice):
     assert not inline.has_delete_permission
 
 
+def test_staff_cannot_add_applications_or_documents(admin_client):
+    # An application made in the admin would have no recorded first status.
+    assert admin_client.get("/admin/tracker/application/add/").status_code == 403
+    assert admin_client.get("/admin/tracker/document/add/").status_code == 403
+
+
 def test_documents_and_profiles_have_admin_pages(admin_client, alice):
     document = DocumentFactory(owner=alice)
     profile = TrackerProfile.objects.create(user=alice)

@@ -34,10 +34,15 @@ def test_board_has_a_column_per_status_with_counts(alice_client, alice, applicat
 
 
 def test_archived_applications_stay_off_the_board(alice_client, application):
+    assert (
+        "Your board is empty."
+        not in alice_client.get("/tracker/board/").content.decode()
+    )
     application.archived = True
     application.save()
     response = alice_client.get("/tracker/board/")
     assert all(not column.cards for column in response.context["columns"])
+    assert "Your board is empty." in response.content.decode()
 
 
 def test_move_without_htmx_redirects_back_to_the_board(alice_client, application):
@@ -67,7 +72,11 @@ def test_move_with_htmx_answers_with_the_board_fragment(alice_client, applicatio
     assert fragment.lstrip().startswith('<div id="board" class="board">')
     assert "<html" not in fragment
     assert "site-header" not in fragment
-    assert 'role="status">Moved Designer at Acme to Interviewing.</p>' in fragment
+    # The announcement goes out of band into the live region kept on the page.
+    assert (
+        '<p id="board-status" class="visually-hidden" role="status" '
+        'hx-swap-oob="true">Moved Designer at Acme to Interviewing.</p>'
+    ) in fragment
     assert f'id="card-{application.pk}" data-moved' in fragment
     application.refresh_from_db()
     assert application.status == "interviewing"
@@ -77,6 +86,7 @@ def test_move_with_htmx_answers_with_the_board_fragment(alice_client, applicatio
 def test_board_page_loads_htmx_from_our_own_static_files(alice_client, application):
     page = alice_client.get("/tracker/board/").content.decode()
     assert '<script src="/static/django_htmx/htmx-2.min.' in page
+    assert '<p id="board-status" class="visually-hidden" role="status"></p>' in page
     assert "https://" not in page.split("<main", 1)[1].split("</main>")[0]
 
 

@@ -10,6 +10,7 @@ from tests.factories import DocumentFactory
 from tracker.models import (
     Application,
     Contact,
+    Document,
     Interview,
     Note,
     Status,
@@ -137,3 +138,37 @@ def test_detail_queries_are_flat(
         response = alice_client.get(f"/tracker/{application.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="item" id="note-') == count
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_follow_ups_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    many_applications(alice, count, career)
+    # Expect 5 queries: the session, the user, the tracker profile, the
+    # follow-ups due this week, and the applications gone quiet.
+    with django_assert_num_queries(5):
+        response = alice_client.get("/tracker/follow-ups/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_documents_queries_are_flat(
+    alice_client, alice, count, django_assert_num_queries
+):
+    Document.objects.bulk_create(
+        Document(
+            owner=alice,
+            kind="resume",
+            label=f"Resume v{n}",
+            file=f"tracker/documents/{alice.pk}/{n}.pdf",
+            original_name="cv.pdf",
+            content_type="application/pdf",
+            size=100,
+        )
+        for n in range(count)
+    )
+    # Expect 3 queries: the session, the user and the person's documents.
+    with django_assert_num_queries(3):
+        response = alice_client.get("/tracker/documents/")
+    assert response.content.decode().count("/download/") == count

@@ -43,6 +43,7 @@ def _board_context(request, *, moved=None, announcement=""):
         columns[application.status].cards.append(application)
     return {
         "columns": list(columns.values()),
+        "total": sum(len(column.cards) for column in columns.values()),
         "statuses": Status.choices,
         "moved": moved,
         "announcement": announcement,
@@ -73,6 +74,6 @@ def move(request, pk):
         context = _board_context(
             request, moved=application.pk, announcement=announcement
         )
-        return render(request, "tracker/board.html#board", context)
+        return render(request, "tracker/board.html#moved", context)
     messages.add_message(request, level, announcement)
     return redirect(f"{reverse('tracker:board')}#card-{application.pk}")

@@ -35,13 +35,14 @@ def _back(request, default):
 @login_required
 @require_GET
 def index(request):
+    profile = tracker_profile_for(user=request.user)
     return render(
         request,
         "tracker/follow_ups.html",
         {
             "due": due_follow_ups(user=request.user),
-            "quiet": gone_quiet_applications(user=request.user),
-            "quiet_after_days": tracker_profile_for(user=request.user).quiet_after_days,
+            "quiet": gone_quiet_applications(user=request.user, profile=profile),
+            "quiet_after_days": profile.quiet_after_days,
             "snooze_choices": SNOOZE_CHOICES,
         },
     )
