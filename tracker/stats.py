@@ -7,7 +7,7 @@ as having reached screening.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
@@ -103,7 +103,6 @@ class Stats:
     measured_responses: int
     weeks: list[tuple[date, int]]
     sources: list[SourceResult]
-    progress: dict[int, Progress] = field(repr=False, default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -222,5 +221,4 @@ def compute_stats(
         measured_responses=len(waits),
         weeks=applications_per_week(progress, today=today),
         sources=results_by_source(applications, progress),
-        progress=progress,
     )
