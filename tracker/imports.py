@@ -169,6 +169,9 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)
     archived: bool = False
     errors: list[str] = field(default_factory=list)
+    # Same company and role as an application the person already has: not an
+    # error (people do apply twice), but worth a look before importing.
+    already_tracked: bool = False
 
     def get_status_display(self) -> str:
         return Status(self.status).label if self.status in Status.values else ""
@@ -187,6 +190,25 @@ class ParsedImport:
     @property
     def is_valid(self) -> bool:
         return bool(self.rows) and not self.invalid_rows
+
+    @property
+    def already_tracked(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.already_tracked]
+
+
+def mark_already_tracked(parsed: ParsedImport, *, user) -> None:
+    """Flag rows whose company and role (ignoring case) the person already tracks."""
+    tracked = {
+        (company.casefold(), role.casefold())
+        for company, role in Application.objects.for_user(user).values_list(
+            "company", "role_title"
+        )
+    }
+    for row in parsed.rows:
+        row.already_tracked = (
+            row.company.casefold(),
+            row.role_title.casefold(),
+        ) in tracked
 
 
 def decode(data: bytes) -> str:

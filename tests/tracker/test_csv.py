@@ -380,3 +380,15 @@ def test_ambiguous_dates_in_a_file_are_row_errors(alice_client, alice):
     upload(alice_client, "company,role,applied\nAcme,Designer,03/04/2025\n")
     page = alice_client.get(IMPORT_URL).content.decode()
     assert "write it as 2025-04-03 (year-month-day)" in page
+
+
+def test_preview_points_out_applications_already_tracked(alice_client, alice, bob):
+    application_create(owner=alice, company="Acme", role_title="Designer")
+    application_create(owner=bob, company="Globex", role_title="Analyst")
+    upload(alice_client, "company,role\nACME,designer\nGlobex,Analyst\n")
+
+    page = alice_client.get(IMPORT_URL).content.decode()
+
+    assert "1 row matches an application you already have" in page
+    assert page.count("Already in your tracker") == 1  # Bob's Globex is not hers
+    assert "Import 2 applications" in page  # a warning, not an error

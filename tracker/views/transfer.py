@@ -19,6 +19,7 @@ from tracker.imports import (
     MAX_UPLOAD_BYTES,
     ImportFileError,
     import_applications,
+    mark_already_tracked,
     parse_import,
     read_upload,
 )
@@ -85,10 +86,12 @@ def _pending(request):
     if not pending:
         return None, None
     try:
-        return pending, parse_import(pending["text"])
+        parsed = parse_import(pending["text"])
     except (ImportFileError, KeyError, TypeError):
         request.session.pop(SESSION_KEY, None)
         return None, None
+    mark_already_tracked(parsed, user=request.user)
+    return pending, parsed
 
 
 @never_cache
