@@ -47,8 +47,9 @@ APPLICATION_FIELDS = frozenset(
     }
 )
 
-# Statuses that mean the application has been sent, so applied_on can be filled in.
-_SENT_STATUSES = frozenset(Status.values) - {Status.SAVED}
+# Statuses that mean the application was sent, so an empty applied_on can be
+# filled in. Withdrawn is not one: people withdraw saved jobs they never applied to.
+_SENT_STATUSES = frozenset(Status.values) - {Status.SAVED, Status.WITHDRAWN}
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 UPCOMING_DAYS = 7

@@ -88,7 +88,7 @@ def test_list_queries_are_flat(
     many_applications(alice, count, career)
     TrackerProfile.objects.create(user=alice)
     # Expect 5 queries: the session, the user, the tracker profile (gone-quiet
-    # days), the page count, and one page of applications joined to careers.
+    # days), the page count, and one page of applications.
     with django_assert_num_queries(5):
         response = alice_client.get("/tracker/?sort=company&status=")
     assert response.status_code == 200

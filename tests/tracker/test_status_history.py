@@ -86,3 +86,20 @@ def test_a_stale_edit_does_not_overwrite_a_move_made_meanwhile(alice):
     stale.refresh_from_db()
     assert stale.status == "applied"
     assert stale.notes == "Called them"
+
+
+def test_withdrawing_a_saved_job_does_not_invent_an_applied_date(alice):
+    application = application_create(owner=alice, company="Acme", role_title="Dev")
+    application_change_status(application=application, status=Status.WITHDRAWN)
+    application.refresh_from_db()
+    assert application.applied_on is None
+
+
+def test_an_existing_applied_date_is_kept(alice):
+    application = application_create(
+        owner=alice, company="Acme", role_title="Dev", applied_on=date(2026, 1, 5)
+    )
+    with time_machine.travel(T1, tick=False):
+        application_change_status(application=application, status=Status.APPLIED)
+    application.refresh_from_db()
+    assert application.applied_on == date(2026, 1, 5)

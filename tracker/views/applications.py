@@ -82,8 +82,9 @@ def index(request):
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    applications = applications.select_related("career").order_by(*SORTS[sort])
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(applications.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     # Only when nothing matched: tell "no applications yet" from "no matches".
     has_any = bool(page.object_list) or (
         Application.objects.for_user(request.user).exists()
