@@ -5,19 +5,29 @@ Reading never touches the person's data; `import_applications` writes, through
 the tracker's services, so every imported application gets its status history.
 """
 
-import contextlib
 import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 
 from careers.models import Career
+from tracker.cells import (
+    PRIORITIES,
+    SOURCES,
+    STATUSES,
+    WORK_MODES,
+    YES_NO,
+    choice,
+    date_order,
+    key,
+    parse_date,
+    salary,
+    url,
+)
 from tracker.exports import unneutralise
 from tracker.models import Application, Priority, Source, Status, WorkMode
 from tracker.services import application_archive, application_create
@@ -30,12 +40,7 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read; the message says why, for the person."""
 
 
-def _key(text: str) -> str:
-    """Headings and choice names compared without case, spaces or punctuation."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-# Column heading (compared by _key) → Application field. Our export's headings
+# Column heading (compared by cells.key) → Application field. Our export's headings
 # come first; the rest are what spreadsheets people keep tend to call them.
 HEADINGS = {
     "company": "company",
@@ -91,72 +96,10 @@ HEADINGS = {
 }
 
 
-def _choices(choices, aliases: dict[str, str]) -> dict[str, Any]:
-    lookup = {}
-    for value, label in choices:
-        lookup[_key(str(value))] = value
-        lookup[_key(label)] = value
-    lookup.update(aliases)
-    return lookup
-
-
-STATUSES = _choices(
-    Status.choices,
-    {
-        "wishlist": Status.SAVED,
-        "notapplied": Status.SAVED,
-        "sent": Status.APPLIED,
-        "submitted": Status.APPLIED,
-        "screen": Status.SCREENING,
-        "phonescreen": Status.SCREENING,
-        "interview": Status.INTERVIEWING,
-        "interviewed": Status.INTERVIEWING,
-        "offered": Status.OFFER,
-        "hired": Status.ACCEPTED,
-        "unsuccessful": Status.REJECTED,
-        "notselected": Status.REJECTED,
-        "withdrew": Status.WITHDRAWN,
-    },
-)
-SOURCES = _choices(
-    Source.choices,
-    {
-        "linkedin": Source.JOB_BOARD,
-        "indeed": Source.JOB_BOARD,
-        "glassdoor": Source.JOB_BOARD,
-        "jobsite": Source.JOB_BOARD,
-        "companywebsite": Source.COMPANY_SITE,
-        "careerspage": Source.COMPANY_SITE,
-        "website": Source.COMPANY_SITE,
-        "referred": Source.REFERRAL,
-        "agency": Source.RECRUITER,
-    },
-)
-WORK_MODES = _choices(
-    WorkMode.choices, {"onsite": WorkMode.ON_SITE, "office": WorkMode.ON_SITE}
-)
-PRIORITIES = _choices(Priority.choices, {"medium": Priority.NORMAL})
-YES_NO = {"yes": True, "y": True, "true": True, "1": True}
-YES_NO |= {"no": False, "n": False, "false": False, "0": False, "": False}
-
 TEXT_LIMITS = {
     name: Application._meta.get_field(name).max_length
     for name in ("company", "role_title", "location", "posting_url")
 }
-
-NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
-DATE_FORMATS = [
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d-%b-%Y",
-    "%d-%b-%y",
-]
-LARGEST_SALARY = 2_147_483_647
 
 
 @dataclass
@@ -254,7 +197,7 @@ def _read_rows(text: str) -> list[list[str]]:
 def _map_headings(heading_row: list[str]) -> tuple[dict[int, str], list[str]]:
     columns, ignored, seen = {}, [], set()
     for index, heading in enumerate(heading_row):
-        name = HEADINGS.get(_key(heading))
+        name = HEADINGS.get(key(heading))
         if name and name not in seen:
             columns[index] = name
             seen.add(name)
@@ -269,96 +212,6 @@ def _map_headings(heading_row: list[str]) -> tuple[dict[int, str], list[str]]:
             + "."
         )
     return columns, ignored
-
-
-def _date_order(values: list[str]) -> str | None:
-    """Day-first ("dmy") or month-first ("mdy") for the file's numeric dates, when
-    some date settles it (13/04 can only be day-first); None when nothing does."""
-    day_first = month_first = False
-    for value in values:
-        if match := NUMERIC_DATE.match(value.strip()):
-            first, second = int(match[1]), int(match[2])
-            day_first |= first > 12 >= second
-            month_first |= second > 12 >= first
-    if day_first != month_first:
-        return "dmy" if day_first else "mdy"
-    return None
-
-
-def parse_date(value: str, *, order: str | None = None) -> date:
-    """A date in a common format; raises ValueError with a message for people."""
-    parsed = _parse_date(value, order=order)
-    if not 1970 <= parsed.year <= 2100:
-        raise ValueError(f"“{value}” is too far in the past or future")
-    return parsed
-
-
-def _parse_date(value: str, *, order: str | None) -> date:
-    text = value.strip()
-    # A date and time from a spreadsheet: keep the date.
-    text = re.sub(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}.*$", r"\1", text)
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " "))
-    text = re.sub(r"\bSept\b", "Sep", " ".join(text.split()), flags=re.IGNORECASE)
-    if match := NUMERIC_DATE.match(text):
-        first, second, year = int(match[1]), int(match[2]), int(match[3])
-        year += 2000 if year < 100 else 0
-        readings = {
-            "dmy": (year, second, first),
-            "mdy": (year, first, second),
-        }
-        valid = {}
-        for name, parts in readings.items():
-            with contextlib.suppress(ValueError):  # 31/02 is no date either way
-                valid[name] = date(*parts)
-        if len(set(valid.values())) == 2:
-            if order in valid:
-                return valid[order]
-            raise ValueError(
-                f"“{value}” could be {valid['dmy']:%-d %B} or "
-                f"{valid['mdy']:%-d %B}: write it as {valid['dmy']:%Y-%m-%d} "
-                "(year-month-day)"
-            )
-        if valid:
-            return next(iter(valid.values()))
-        raise ValueError(f"“{value}” is not a real date")
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    raise ValueError(f"“{value}” is not a date we can read; use 2025-03-31")
-
-
-def _choice(value: str, lookup: dict, *, choices):
-    if (found := lookup.get(_key(value))) is not None:
-        return found
-    allowed = ", ".join(str(label) for _, label in choices)
-    raise ValueError(f"“{value}” is not one of: {allowed}")
-
-
-def _salary(value: str) -> int:
-    text = re.sub(r"[\s,'’_]|[^\d.kK]", "", value)
-    multiplier = 1000 if text[-1:] in ("k", "K") else 1
-    text = text.rstrip("kK")
-    try:
-        amount = round(float(text) * multiplier)
-    except ValueError:
-        raise ValueError(f"“{value}” is not an amount") from None
-    if not 0 <= amount <= LARGEST_SALARY:
-        raise ValueError(f"“{value}” is out of range")
-    return amount
-
-
-_url_validator = URLValidator()
-
-
-def _url(value: str) -> str:
-    url = value if "://" in value else f"https://{value}"
-    try:
-        _url_validator(url)
-    except ValidationError:
-        raise ValueError(f"“{value}” is not a web address") from None
-    return url
 
 
 def _parse_row(
@@ -402,7 +255,7 @@ def _parse_row(
     )
     status = read(
         "status",
-        lambda v: _choice(v, STATUSES, choices=Status.choices),
+        lambda v: choice(v, STATUSES, choices=Status.choices),
         "Status",
     )
     if status:
@@ -412,7 +265,7 @@ def _parse_row(
     fields["source"] = (
         read(
             "source",
-            lambda v: _choice(v, SOURCES, choices=Source.choices),
+            lambda v: choice(v, SOURCES, choices=Source.choices),
             "Source",
         )
         or ""
@@ -420,7 +273,7 @@ def _parse_row(
     fields["work_mode"] = (
         read(
             "work_mode",
-            lambda v: _choice(v, WORK_MODES, choices=WorkMode.choices),
+            lambda v: choice(v, WORK_MODES, choices=WorkMode.choices),
             "Work mode",
         )
         or ""
@@ -428,14 +281,14 @@ def _parse_row(
     fields["priority"] = (
         read(
             "priority",
-            lambda v: _choice(v, PRIORITIES, choices=Priority.choices),
+            lambda v: choice(v, PRIORITIES, choices=Priority.choices),
             "Priority",
         )
         or Priority.NORMAL
     )
-    fields["posting_url"] = read("posting_url", _url, "Job posting link") or ""
-    fields["salary_min"] = read("salary_min", _salary, "Salary from")
-    fields["salary_max"] = read("salary_max", _salary, "Salary up to")
+    fields["posting_url"] = read("posting_url", url, "Job posting link") or ""
+    fields["salary_min"] = read("salary_min", salary, "Salary from")
+    fields["salary_max"] = read("salary_max", salary, "Salary up to")
     if (
         fields["salary_min"] is not None
         and fields["salary_max"] is not None
@@ -450,7 +303,7 @@ def _parse_row(
     fields["career"] = careers.get(slug) if slug else None
     if slug and fields["career"] is None:
         row.errors.append(f"Career guide: there is no published guide “{slug}”.")
-    archived = _key(cells.get("archived", ""))
+    archived = key(cells.get("archived", ""))
     if archived in YES_NO:
         row.archived = YES_NO[archived]
     else:
@@ -481,7 +334,7 @@ def parse_import(text: str) -> ParsedImport:
         }
         for cells in data
     ]
-    date_order = _date_order(
+    order = date_order(
         [r.get(n, "") for r in records for n in ("applied_on", "follow_up_on")]
     )
     slugs = {record["career"].strip() for record in records if record.get("career")}
@@ -491,7 +344,7 @@ def parse_import(text: str) -> ParsedImport:
         else {}
     )
     rows = [
-        _parse_row(number, record, date_order=date_order, careers=careers)
+        _parse_row(number, record, date_order=order, careers=careers)
         for number, record in enumerate(records, start=2)
     ]
     return ParsedImport(

@@ -12,8 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tracker import imports
+from tracker.cells import parse_date
 from tracker.exports import EXPORT_COLUMNS
-from tracker.imports import MAX_ROWS, parse_date
+from tracker.imports import MAX_ROWS
 from tracker.models import Application, StatusChange
 from tracker.services import application_change_status, application_create
 from tracker.views.transfer import SESSION_KEY
