@@ -6,7 +6,14 @@ ids reveal nothing.
 
 from django.shortcuts import get_object_or_404
 
-from tracker.models import Application, Contact, Document, Interview, Note
+from tracker.models import (
+    Application,
+    Contact,
+    Document,
+    Interview,
+    Note,
+    ShareLink,
+)
 
 
 def get_application_for_user(user, pk, *, related=()) -> Application:
@@ -38,3 +45,7 @@ def get_contact_for_user(user, pk) -> Contact:
 def get_note_for_user(user, pk) -> Note:
     queryset = Note.objects.for_user(user).select_related("application")
     return get_object_or_404(queryset, pk=pk)
+
+
+def get_share_link_for_user(user, pk) -> ShareLink:
+    return get_object_or_404(ShareLink.objects.for_user(user), pk=pk)

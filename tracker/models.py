@@ -483,3 +483,51 @@ class TrackerProfile(models.Model):
 
     def get_absolute_url(self):
         return reverse("tracker:settings")
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ShareLinkQuerySet":
+        """Return the links the person made (none for anonymous people)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user)
+
+    def live(self) -> "ShareLinkQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+
+class ShareLink(models.Model):
+    """A revocable, read-only link to a person's board and stats, for a coach.
+
+    The token is the only key: whoever has the address sees the board and stats,
+    never contacts, notes, documents, job descriptions or salaries."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="share_links",
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    label = models.CharField(
+        "who it is for",
+        max_length=100,
+        blank=True,
+        help_text="For example: Sam, my job coach. Only you see this.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.label or f"Link made {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("tracker:shared_board", args=[self.token])
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None

@@ -6,7 +6,11 @@ from tracker.views import (
     details,
     documents,
     followups,
+    sharing,
+    stats,
+    transfer,
 )
+from tracker.views import calendar as calendar_views
 from tracker.views import settings as settings_views
 
 app_name = "tracker"
@@ -49,6 +53,18 @@ urlpatterns = [
     path("documents/<int:pk>/delete/", documents.delete, name="document_delete"),
     # Settings
     path("settings/", settings_views.tracker_settings, name="settings"),
-    # Stats, CSV export/import, history CSV, calendar feed and the coach's share
-    # link come next, each in its own module under tracker/views/.
+    # Stats
+    path("stats/", stats.stats, name="stats"),
+    # CSV in and out
+    path("export.csv", transfer.export_csv, name="export_csv"),
+    path("history.csv", transfer.history_csv, name="history_csv"),
+    path("import/", transfer.import_page, name="import"),
+    # Calendar feed: the page signed in, the feed by its secret token
+    path("calendar/", calendar_views.calendar_settings, name="calendar"),
+    path("calendar/<slug:token>.ics", calendar_views.feed, name="calendar_feed"),
+    # Share with a coach: managed signed in, read-only pages by secret token
+    path("share/", sharing.index, name="share"),
+    path("share/<int:pk>/revoke/", sharing.revoke, name="share_revoke"),
+    path("shared/<slug:token>/", sharing.shared_board, name="shared_board"),
+    path("shared/<slug:token>/stats/", sharing.shared_stats, name="shared_stats"),
 ]

@@ -92,3 +92,29 @@ def test_the_board_works_without_javascript(page_without_javascript, live_server
     offer = page.locator("section", has=page.locator("h2#column-offer"))
     expect(offer.get_by_role("link", name="Product designer")).to_be_visible()
     assert Application.objects.get().status == "offer"
+
+
+def test_a_moved_application_is_counted_on_the_stats_page(page, live_server):
+    sign_in(page, live_server, UserFactory(email="maya@example.com"))
+    add_application(page)
+    page.goto("/tracker/board/")
+    page.get_by_label("New status for Product designer at Acme").select_option(
+        "Screening"
+    )
+    page.get_by_role("button", name="Move Product designer at Acme").click()
+    screening = page.locator("section", has=page.locator("h2#column-screening"))
+    expect(screening.get_by_role("link", name="Product designer")).to_be_visible()
+
+    page.get_by_role("navigation", name="Tracker").get_by_role(
+        "link", name="Stats"
+    ).click()
+    funnel = page.locator("#funnel-table")
+
+    def cells(stage):
+        return funnel.get_by_role("row", name=stage).get_by_role("cell")
+
+    expect(cells("Applied")).to_have_text(["1", "—"])
+    expect(cells("Screening")).to_have_text(["1", "100%"])
+    expect(cells("Interviewing")).to_have_text(["0", "0%"])
+    expect(page.get_by_role("img", name=re.compile("^Funnel"))).to_be_visible()
+    expect(page.get_by_text("1 of 1 heard back")).to_be_visible()

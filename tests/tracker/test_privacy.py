@@ -10,8 +10,16 @@ from tests.factories import (
     InterviewFactory,
     NoteFactory,
 )
-from tracker.models import Application, Contact, Document, Interview, Note
+from tracker.models import (
+    Application,
+    Contact,
+    Document,
+    Interview,
+    Note,
+    ShareLink,
+)
 from tracker.services import application_create
+from tracker.sharing import share_link_create
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +46,25 @@ OWNED_URLS = {
     "note_delete": "note",
     "document_download": "document",
     "document_delete": "document",
+    "share_revoke": "share_link",
 }
-OWN_PAGES = ["index", "new", "board", "follow_ups", "documents", "settings"]
+OWN_PAGES = [
+    "index",
+    "new",
+    "board",
+    "follow_ups",
+    "documents",
+    "settings",
+    "stats",
+    "import",
+    "calendar",
+    "share",
+]
+# Streamed downloads of one's own data (their content is checked in test_csv.py).
+OWN_DOWNLOADS = ["export_csv", "history_csv"]
+# No sign-in: a long random token is the key (tested in test_calendar_feed.py
+# and test_share_links.py: a wrong, replaced or revoked token answers 404).
+TOKEN_URLS = {"calendar_feed", "shared_board", "shared_stats"}
 
 
 @pytest.fixture
@@ -53,6 +78,7 @@ def alices(alice):
         "contact": ContactFactory(application=application),
         "note": NoteFactory(application=application),
         "document": DocumentFactory(owner=alice),
+        "share_link": share_link_create(owner=alice, label="Coach"),
     }
 
 
@@ -68,7 +94,7 @@ def test_every_tracker_url_is_covered_here():
         if getattr(pattern, "namespace", None) == "tracker"
         for pattern in pattern.url_patterns
     }
-    assert names == set(OWNED_URLS) | set(OWN_PAGES)
+    assert names == set(OWNED_URLS) | set(OWN_PAGES) | set(OWN_DOWNLOADS) | TOKEN_URLS
 
 
 GET_ONLY = {"detail", "document_download"}
@@ -80,6 +106,7 @@ POST_ONLY = {
     "follow_up",
     "follow_up_done",
     "follow_up_snooze",
+    "share_revoke",
 }
 
 
@@ -104,9 +131,10 @@ def test_another_persons_attempts_change_nothing(client, bob, alices):
     assert application.status_changes.count() == 1
     assert Interview.objects.count() == Contact.objects.count() == 1
     assert Note.objects.count() == Document.objects.count() == 1
+    assert ShareLink.objects.get().is_live
 
 
-@pytest.mark.parametrize("name", sorted(OWNED_URLS) + OWN_PAGES)
+@pytest.mark.parametrize("name", sorted(OWNED_URLS) + OWN_PAGES + OWN_DOWNLOADS)
 def test_anonymous_people_are_sent_to_sign_in(client, alices, name):
     url = url_for(name, alices)
     for response in (client.get(url), client.post(url)):

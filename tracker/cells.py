@@ -1,0 +1,173 @@
+"""Reading one spreadsheet cell for the import: choices, dates, amounts, links.
+
+Each reader returns the value or raises ValueError with a message written for
+the person fixing their file."""
+
+import contextlib
+import re
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from tracker.models import Priority, Source, Status, WorkMode
+
+
+def key(text: str) -> str:
+    """Headings and choice names compared without case, spaces or punctuation."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def choices_lookup(choices, aliases: dict[str, str]) -> dict[str, Any]:
+    """Find a choice by its value or label (compared by key), or by an alias."""
+    lookup = {}
+    for value, label in choices:
+        lookup[key(str(value))] = value
+        lookup[key(label)] = value
+    lookup.update(aliases)
+    return lookup
+
+
+STATUSES = choices_lookup(
+    Status.choices,
+    {
+        "wishlist": Status.SAVED,
+        "notapplied": Status.SAVED,
+        "sent": Status.APPLIED,
+        "submitted": Status.APPLIED,
+        "screen": Status.SCREENING,
+        "phonescreen": Status.SCREENING,
+        "interview": Status.INTERVIEWING,
+        "interviewed": Status.INTERVIEWING,
+        "offered": Status.OFFER,
+        "hired": Status.ACCEPTED,
+        "unsuccessful": Status.REJECTED,
+        "notselected": Status.REJECTED,
+        "withdrew": Status.WITHDRAWN,
+    },
+)
+SOURCES = choices_lookup(
+    Source.choices,
+    {
+        "linkedin": Source.JOB_BOARD,
+        "indeed": Source.JOB_BOARD,
+        "glassdoor": Source.JOB_BOARD,
+        "jobsite": Source.JOB_BOARD,
+        "companywebsite": Source.COMPANY_SITE,
+        "careerspage": Source.COMPANY_SITE,
+        "website": Source.COMPANY_SITE,
+        "referred": Source.REFERRAL,
+        "agency": Source.RECRUITER,
+    },
+)
+WORK_MODES = choices_lookup(
+    WorkMode.choices, {"onsite": WorkMode.ON_SITE, "office": WorkMode.ON_SITE}
+)
+PRIORITIES = choices_lookup(Priority.choices, {"medium": Priority.NORMAL})
+YES_NO = {"yes": True, "y": True, "true": True, "1": True}
+YES_NO |= {"no": False, "n": False, "false": False, "0": False, "": False}
+
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
+DATE_FORMATS = [
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+]
+LARGEST_SALARY = 2_147_483_647
+
+
+def date_order(values: list[str]) -> str | None:
+    """Day-first ("dmy") or month-first ("mdy") for the file's numeric dates, when
+    some date settles it (13/04 can only be day-first); None when nothing does."""
+    day_first = month_first = False
+    for value in values:
+        if match := NUMERIC_DATE.match(value.strip()):
+            first, second = int(match[1]), int(match[2])
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
+
+
+def parse_date(value: str, *, order: str | None = None) -> date:
+    """A date in a common format; raises ValueError with a message for people."""
+    parsed = _parse_date(value, order=order)
+    if not 1970 <= parsed.year <= 2100:
+        raise ValueError(f"“{value}” is too far in the past or future")
+    return parsed
+
+
+def _parse_date(value: str, *, order: str | None) -> date:
+    text = value.strip()
+    # A date and time from a spreadsheet: keep the date.
+    text = re.sub(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}.*$", r"\1", text)
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " "))
+    text = re.sub(r"\bSept\b", "Sep", " ".join(text.split()), flags=re.IGNORECASE)
+    if match := NUMERIC_DATE.match(text):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        year += 2000 if year < 100 else 0
+        readings = {
+            "dmy": (year, second, first),
+            "mdy": (year, first, second),
+        }
+        valid = {}
+        for name, parts in readings.items():
+            with contextlib.suppress(ValueError):  # 31/02 is no date either way
+                valid[name] = date(*parts)
+        if len(set(valid.values())) == 2:
+            if order in valid:
+                return valid[order]
+            raise ValueError(
+                f"“{value}” could be {valid['dmy']:%-d %B} or "
+                f"{valid['mdy']:%-d %B}: write it as {valid['dmy']:%Y-%m-%d} "
+                "(year-month-day)"
+            )
+        if valid:
+            return next(iter(valid.values()))
+        raise ValueError(f"“{value}” is not a real date")
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    raise ValueError(f"“{value}” is not a date we can read; use 2025-03-31")
+
+
+def choice(value: str, lookup: dict, *, choices):
+    if (found := lookup.get(key(value))) is not None:
+        return found
+    allowed = ", ".join(str(label) for _, label in choices)
+    raise ValueError(f"“{value}” is not one of: {allowed}")
+
+
+def salary(value: str) -> int:
+    text = re.sub(r"[\s,'’_]|[^\d.kK]", "", value)
+    multiplier = 1000 if text[-1:] in ("k", "K") else 1
+    text = text.rstrip("kK")
+    try:
+        amount = round(float(text) * multiplier)
+    except ValueError:
+        raise ValueError(f"“{value}” is not an amount") from None
+    if not 0 <= amount <= LARGEST_SALARY:
+        raise ValueError(f"“{value}” is out of range")
+    return amount
+
+
+url_validator = URLValidator()
+
+
+def url(value: str) -> str:
+    url = value if "://" in value else f"https://{value}"
+    try:
+        url_validator(url)
+    except ValidationError:
+        raise ValueError(f"“{value}” is not a web address") from None
+    return url

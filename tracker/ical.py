@@ -1,0 +1,83 @@
+"""The private calendar feed: interviews and planned follow-ups as iCalendar."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from tracker.models import Application, Interview, Outcome
+
+PRODID = "-//Foothold//Job application tracker//EN"
+# UIDs stay the same for as long as the row exists, so calendar apps update an
+# event when it moves instead of adding a second one.
+UID_DOMAIN = "foothold.tracker"
+
+
+def interview_event(interview: Interview, *, stamp, url: str) -> Event:
+    application = interview.application
+    lines = [f"{interview.get_kind_display()} for {application}."]
+    if interview.notes:
+        lines.append(interview.notes)
+    lines.append(url)
+    return Event.new(
+        uid=f"interview-{interview.pk}@{UID_DOMAIN}",
+        stamp=stamp,
+        start=interview.starts_at,
+        end=interview.ends_at,
+        summary=f"{interview.get_kind_display()}: {application}",
+        location=interview.location or None,
+        description="\n\n".join(lines),
+        url=url,
+        status="CANCELLED" if interview.outcome == Outcome.CANCELLED else "CONFIRMED",
+    )
+
+
+def follow_up_event(application: Application, *, stamp, url: str) -> Event:
+    """An all-day event on the planned follow-up day."""
+    return Event.new(
+        uid=f"follow-up-{application.pk}@{UID_DOMAIN}",
+        stamp=stamp,
+        start=application.follow_up_on,
+        end=application.follow_up_on + timedelta(days=1),
+        summary=f"Follow up: {application}",
+        description=f"Planned follow-up on your application for {application}."
+        f"\n\n{url}",
+        url=url,
+        transparency="TRANSPARENT",
+    )
+
+
+def calendar_for(user, *, build_url) -> bytes:
+    """The person's feed: every interview, and each active application's next
+    follow-up. `build_url(path)` makes the absolute links. Two queries."""
+    stamp = timezone.now()
+    calendar = Calendar.new(
+        prodid=PRODID,
+        uid=f"calendar-{user.pk}@{UID_DOMAIN}",
+        name="Foothold: interviews and follow-ups",
+        description="Interviews and planned follow-ups from your Foothold tracker.",
+    )
+    # How often calendar apps should fetch the feed again: RFC 7986, and the
+    # older property Outlook and Google read.
+    calendar.add(
+        "REFRESH-INTERVAL", timedelta(hours=1), parameters={"VALUE": "DURATION"}
+    )
+    calendar.add("X-PUBLISHED-TTL", "PT1H")
+    interviews = (
+        Interview.objects.for_user(user)
+        .select_related("application")
+        .order_by("starts_at", "id")
+    )
+    for interview in interviews:
+        url = build_url(interview.get_absolute_url())
+        calendar.add_component(interview_event(interview, stamp=stamp, url=url))
+    follow_ups = (
+        Application.objects.for_user(user)
+        .active()
+        .filter(follow_up_on__isnull=False)
+        .order_by("follow_up_on", "id")
+    )
+    for application in follow_ups:
+        url = build_url(application.get_absolute_url())
+        calendar.add_component(follow_up_event(application, stamp=stamp, url=url))
+    return calendar.to_ical()

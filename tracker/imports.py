@@ -1,0 +1,385 @@
+"""CSV import: read our own export or a simple spreadsheet, check every row, and
+add all of them in one transaction or none at all.
+
+Reading never touches the person's data; `import_applications` writes, through
+the tracker's services, so every imported application gets its status history.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from careers.models import Career
+from tracker.cells import (
+    PRIORITIES,
+    SOURCES,
+    STATUSES,
+    WORK_MODES,
+    YES_NO,
+    choice,
+    date_order,
+    key,
+    parse_date,
+    salary,
+    url,
+)
+from tracker.exports import unneutralise
+from tracker.models import Application, Priority, Source, Status, WorkMode
+from tracker.services import application_archive, application_create
+
+MAX_UPLOAD_BYTES = 1024 * 1024
+MAX_ROWS = 2000
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message says why, for the person."""
+
+
+# Column heading (compared by cells.key) → Application field. Our export's headings
+# come first; the rest are what spreadsheets people keep tend to call them.
+HEADINGS = {
+    "company": "company",
+    "companyname": "company",
+    "employer": "company",
+    "organisation": "company",
+    "organization": "company",
+    "role": "role_title",
+    "roletitle": "role_title",
+    "jobtitle": "role_title",
+    "position": "role_title",
+    "title": "role_title",
+    "job": "role_title",
+    "status": "status",
+    "stage": "status",
+    "appliedon": "applied_on",
+    "applied": "applied_on",
+    "dateapplied": "applied_on",
+    "applicationdate": "applied_on",
+    "date": "applied_on",
+    "nextfollowup": "follow_up_on",
+    "followup": "follow_up_on",
+    "followupon": "follow_up_on",
+    "followupdate": "follow_up_on",
+    "source": "source",
+    "wherefound": "source",
+    "whereyoufoundit": "source",
+    "workmode": "work_mode",
+    "location": "location",
+    "city": "location",
+    "jobpostinglink": "posting_url",
+    "postingurl": "posting_url",
+    "joblink": "posting_url",
+    "link": "posting_url",
+    "url": "posting_url",
+    "salaryfrom": "salary_min",
+    "salarymin": "salary_min",
+    "minimumsalary": "salary_min",
+    "salaryupto": "salary_max",
+    "salarymax": "salary_max",
+    "maximumsalary": "salary_max",
+    "currency": "salary_currency",
+    "salarycurrency": "salary_currency",
+    "priority": "priority",
+    "careerguide": "career",
+    "career": "career",
+    "archived": "archived",
+    "jobdescription": "job_description",
+    "description": "job_description",
+    "notes": "notes",
+    "note": "notes",
+    "comments": "notes",
+}
+
+
+TEXT_LIMITS = {
+    name: Application._meta.get_field(name).max_length
+    for name in ("company", "role_title", "location", "posting_url")
+}
+
+
+@dataclass
+class ImportRow:
+    number: int  # the row's line in the spreadsheet; the heading is row 1
+    company: str = ""
+    role_title: str = ""
+    status: str = ""
+    applied_on: date | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    archived: bool = False
+    errors: list[str] = field(default_factory=list)
+    # Same company and role as an application the person already has: not an
+    # error (people do apply twice), but worth a look before importing.
+    already_tracked: bool = False
+
+    def get_status_display(self) -> str:
+        return Status(self.status).label if self.status in Status.values else ""
+
+
+@dataclass
+class ParsedImport:
+    rows: list[ImportRow]
+    columns: list[tuple[str, str]]  # (heading in the file, what we read it as)
+    ignored: list[str]
+
+    @property
+    def invalid_rows(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self) -> bool:
+        return bool(self.rows) and not self.invalid_rows
+
+    @property
+    def already_tracked(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.already_tracked]
+
+
+def mark_already_tracked(parsed: ParsedImport, *, user) -> None:
+    """Flag rows whose company and role (ignoring case) the person already tracks."""
+    tracked = {
+        (company.casefold(), role.casefold())
+        for company, role in Application.objects.for_user(user).values_list(
+            "company", "role_title"
+        )
+    }
+    for row in parsed.rows:
+        row.already_tracked = (
+            row.company.casefold(),
+            row.role_title.casefold(),
+        ) in tracked
+
+
+def decode(data: bytes) -> str:
+    """The upload as text, or a message saying how to save it so that it reads."""
+    if not data.strip():
+        raise ImportFileError("The file is empty.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError(
+            "This file is saved as UTF-16 text. In your spreadsheet, save it "
+            "as “CSV UTF-8” and upload that."
+        )
+    if b"\x00" in data:
+        raise ImportFileError(
+            "This does not look like a CSV file. Save your spreadsheet as "
+            "“CSV UTF-8” and upload that."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            "This file is not UTF-8 text. In your spreadsheet, save it as "
+            "“CSV UTF-8” (in Excel: File › Save As › CSV UTF-8) and upload that."
+        ) from error
+
+
+def _read_rows(text: str) -> list[list[str]]:
+    first_line, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=.\r?", first_line):
+        # Excel's hint line naming the separator, as in "sep=;".
+        delimiter, text = first_line[4], rest
+    else:
+        # Spreadsheets in many locales separate with semicolons (or tabs).
+        delimiter = max([",", ";", "\t"], key=first_line.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportFileError(
+            f"This file could not be read as CSV ({error}). Save your spreadsheet "
+            "as “CSV UTF-8” and upload that."
+        ) from error
+
+
+def _map_headings(heading_row: list[str]) -> tuple[dict[int, str], list[str]]:
+    columns, ignored, seen = {}, [], set()
+    for index, heading in enumerate(heading_row):
+        name = HEADINGS.get(key(heading))
+        if name and name not in seen:
+            columns[index] = name
+            seen.add(name)
+        elif heading.strip():
+            ignored.append(heading.strip())
+    if not {"company", "role_title"} <= seen:
+        raise ImportFileError(
+            "The first row must name the columns, with at least a Company and a "
+            "Role column (also read as “Company name”, “Job title” or "
+            "“Position”). We found: "
+            + (", ".join(h.strip() for h in heading_row if h.strip()) or "nothing")
+            + "."
+        )
+    return columns, ignored
+
+
+def _parse_row(
+    number: int, cells: dict[str, str], *, date_order: str | None, careers: dict
+) -> ImportRow:
+    row = ImportRow(number=number)
+
+    def read(name, parse, label):
+        raw = cells.get(name, "")
+        if not raw.strip():
+            return None
+        try:
+            return parse(raw.strip())
+        except ValueError as error:
+            row.errors.append(f"{label}: {error}.")
+            return None
+
+    for name, label in (("company", "Company"), ("role_title", "Role")):
+        value = cells.get(name, "").strip()
+        setattr(row, name, value)
+        if not value:
+            row.errors.append(f"{label} is missing.")
+    for name in ("company", "role_title", "location", "posting_url"):
+        value = cells.get(name, "").strip()
+        if len(value) > TEXT_LIMITS[name]:
+            row.errors.append(
+                f"{Application._meta.get_field(name).verbose_name.capitalize()} is "
+                f"{len(value)} characters long; the most is {TEXT_LIMITS[name]}."
+            )
+
+    fields = row.fields
+    fields["location"] = cells.get("location", "").strip()
+    fields["job_description"] = cells.get("job_description", "").strip()
+    fields["notes"] = cells.get("notes", "").strip()
+    row.applied_on = read(
+        "applied_on", lambda v: parse_date(v, order=date_order), "Applied on"
+    )
+    fields["applied_on"] = row.applied_on
+    fields["follow_up_on"] = read(
+        "follow_up_on", lambda v: parse_date(v, order=date_order), "Next follow-up"
+    )
+    status = read(
+        "status",
+        lambda v: choice(v, STATUSES, choices=Status.choices),
+        "Status",
+    )
+    if status:
+        row.status = status
+    elif not cells.get("status", "").strip():
+        row.status = Status.APPLIED if row.applied_on else Status.SAVED
+    fields["source"] = (
+        read(
+            "source",
+            lambda v: choice(v, SOURCES, choices=Source.choices),
+            "Source",
+        )
+        or ""
+    )
+    fields["work_mode"] = (
+        read(
+            "work_mode",
+            lambda v: choice(v, WORK_MODES, choices=WorkMode.choices),
+            "Work mode",
+        )
+        or ""
+    )
+    fields["priority"] = (
+        read(
+            "priority",
+            lambda v: choice(v, PRIORITIES, choices=Priority.choices),
+            "Priority",
+        )
+        or Priority.NORMAL
+    )
+    fields["posting_url"] = read("posting_url", url, "Job posting link") or ""
+    fields["salary_min"] = read("salary_min", salary, "Salary from")
+    fields["salary_max"] = read("salary_max", salary, "Salary up to")
+    if (
+        fields["salary_min"] is not None
+        and fields["salary_max"] is not None
+        and fields["salary_min"] > fields["salary_max"]
+    ):
+        row.errors.append("Salary from is above salary up to.")
+    currency = cells.get("salary_currency", "").strip().upper()
+    if currency and not (len(currency) == 3 and currency.isalpha()):
+        row.errors.append(f"Currency: “{currency}” is not a three-letter code.")
+    fields["salary_currency"] = currency
+    slug = cells.get("career", "").strip()
+    fields["career"] = careers.get(slug) if slug else None
+    if slug and fields["career"] is None:
+        row.errors.append(f"Career guide: there is no published guide “{slug}”.")
+    archived = key(cells.get("archived", ""))
+    if archived in YES_NO:
+        row.archived = YES_NO[archived]
+    else:
+        row.errors.append("Archived: write yes or no.")
+    return row
+
+
+def parse_import(text: str) -> ParsedImport:
+    """Read CSV text into rows, each with its values and its errors.
+
+    Raises ImportFileError when the file as a whole cannot be used."""
+    lines = [cells for cells in _read_rows(text) if any(c.strip() for c in cells)]
+    if not lines:
+        raise ImportFileError("The file is empty.")
+    heading_row, *data = lines
+    columns, ignored = _map_headings(heading_row)
+    if not data:
+        raise ImportFileError("The file has column headings but no rows under them.")
+    if len(data) > MAX_ROWS:
+        raise ImportFileError(
+            f"The file has {len(data):,} rows; the most one import takes is "
+            f"{MAX_ROWS:,}. Split it into smaller files and import them one by one."
+        )
+    records = [
+        {
+            name: unneutralise(cells[index]) if index < len(cells) else ""
+            for index, name in columns.items()
+        }
+        for cells in data
+    ]
+    order = date_order(
+        [r.get(n, "") for r in records for n in ("applied_on", "follow_up_on")]
+    )
+    slugs = {record["career"].strip() for record in records if record.get("career")}
+    careers = (
+        {c.slug: c for c in Career.objects.published().filter(slug__in=slugs)}
+        if slugs
+        else {}
+    )
+    rows = [
+        _parse_row(number, record, date_order=order, careers=careers)
+        for number, record in enumerate(records, start=2)
+    ]
+    return ParsedImport(
+        rows=rows,
+        columns=[(heading_row[index].strip(), name) for index, name in columns.items()],
+        ignored=ignored,
+    )
+
+
+def read_upload(upload) -> str:
+    """The uploaded file's text, within the size limit."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ImportFileError(
+            f"The file is {upload.size / 1024 / 1024:.1f} MB; the most one import "
+            "takes is 1 MB. Split it into smaller files and import them one by one."
+        )
+    return decode(upload.read())
+
+
+@transaction.atomic
+def import_applications(*, owner, parsed: ParsedImport) -> list[Application]:
+    """Add every row as an application, with its first status recorded, or none:
+    a failure on any row rolls the whole import back."""
+    if not parsed.is_valid:
+        raise ValueError("Only a file with no errors can be imported.")
+    applications = []
+    for row in parsed.rows:
+        application = application_create(
+            owner=owner,
+            company=row.company,
+            role_title=row.role_title,
+            status=row.status,
+            **row.fields,
+        )
+        if row.archived:
+            application_archive(application=application)
+        applications.append(application)
+    return applications
