@@ -9,10 +9,11 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from careers.models import Career
 from tracker.cells import (
@@ -377,9 +378,20 @@ def import_applications(*, owner, parsed: ParsedImport) -> list[Application]:
             company=row.company,
             role_title=row.role_title,
             status=row.status,
+            at=_first_status_at(row),
             **row.fields,
         )
         if row.archived:
             application_archive(application=application)
         applications.append(application)
     return applications
+
+
+def _first_status_at(row) -> datetime | None:
+    """Date an imported application's first status by when it was applied for, so
+    the history (and history.csv) shows the real date rather than the import's."""
+    applied_on = row.fields.get("applied_on")
+    if row.status == Status.SAVED or applied_on is None:
+        return None
+    moment = timezone.make_aware(datetime.combine(applied_on, time(12)))
+    return min(moment, timezone.now())

@@ -10,6 +10,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from tracker import imports
 from tracker.cells import parse_date
@@ -164,6 +165,9 @@ def test_a_spreadsheet_with_alias_headings_imports(alice_client, alice):
             application.status
         ]
     assert SESSION_KEY not in alice_client.session
+    # The history is dated when the person applied, not when they imported.
+    first_change = acme.status_changes.get()
+    assert timezone.localdate(first_change.changed_at) == date(2025, 3, 31)
 
 
 @pytest.mark.parametrize(
