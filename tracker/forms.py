@@ -231,7 +231,7 @@ class SnoozeForm(forms.Form):
 class TrackerSettingsForm(forms.ModelForm):
     class Meta:
         model = TrackerProfile
-        fields = ["quiet_after_days"]
+        fields = ["quiet_after_days", "email_reminders"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -456,6 +456,11 @@ class TrackerProfile(models.Model):
         help_text="An application waiting for a reply with no news for this "
         "many days is flagged so you can follow up.",
     )
+    email_reminders = models.BooleanField(
+        "email me a daily digest of follow-ups due",
+        default=True,
+        help_text="At most one email a day, and only when a follow-up is due.",
+    )
     # Secret for the private calendar feed; empty until the person asks for one.
     calendar_token = models.CharField(max_length=64, blank=True, editable=False)
     # The day send_followup_reminders last emailed this person, so it sends at

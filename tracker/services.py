@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -77,9 +78,15 @@ def tracker_profile_for(*, user: User) -> TrackerProfile:
     return profile or TrackerProfile(user=user)
 
 
-def tracker_profile_update(*, user: User, quiet_after_days: int) -> TrackerProfile:
+def tracker_profile_update(
+    *, user: User, quiet_after_days: int, email_reminders: bool
+) -> TrackerProfile:
     profile, _ = TrackerProfile.objects.update_or_create(
-        user=user, defaults={"quiet_after_days": quiet_after_days}
+        user=user,
+        defaults={
+            "quiet_after_days": quiet_after_days,
+            "email_reminders": email_reminders,
+        },
     )
     return profile
 
@@ -327,6 +334,8 @@ def _claim_digest_day(*, user: User, today: date) -> tuple[bool, date | None]:
 def send_follow_up_digest(*, user: User, today: date | None = None) -> bool:
     """Email the person what is due today and overdue, once per day."""
     today = today or timezone.localdate()
+    if not tracker_profile_for(user=user).email_reminders:
+        return False
     due = due_follow_ups(user=user, today=today)
     if not due.due_now:
         return False
@@ -337,7 +346,7 @@ def send_follow_up_digest(*, user: User, today: date | None = None) -> bool:
     subject = f"Foothold: {count} follow-up{'s' if count != 1 else ''} due"
     body = render_to_string(
         "tracker/email/follow_up_digest.txt",
-        {"user": user, "due": due, "today": today},
+        {"user": user, "due": due, "today": today, "site_url": settings.SITE_URL},
     )
     try:
         EmailMessage(subject=subject, body=body, to=[user.email]).send()
@@ -355,9 +364,8 @@ def send_follow_up_digests(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     user_ids = (
         Application.objects.follow_up_due_by(today)
-        .exclude(
-            owner__tracker_profile__last_digest_sent_on__gte=today,
-        )
+        .exclude(owner__tracker_profile__last_digest_sent_on__gte=today)
+        .exclude(owner__tracker_profile__email_reminders=False)
         .values_list("owner_id", flat=True)
         .distinct()
         .order_by("owner_id")
@@ -424,7 +432,10 @@ def tracker_export_user_data(*, user: User) -> dict:
     )
     profile = tracker_profile_for(user=user)
     return {
-        "settings": {"quiet_after_days": profile.quiet_after_days},
+        "settings": {
+            "quiet_after_days": profile.quiet_after_days,
+            "email_reminders": profile.email_reminders,
+        },
         "applications": [
             {
                 "company": application.company,

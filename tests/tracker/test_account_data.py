@@ -43,7 +43,7 @@ def test_account_export_includes_the_tracker(alice_client, alices_tracker, bob):
     application_create(owner=bob, company="Bob's secret", role_title="Spy")
     response = alice_client.get("/accounts/profile/export.json")
     data = json.loads(response.content)["tracker"]
-    assert data["settings"] == {"quiet_after_days": 10}
+    assert data["settings"] == {"quiet_after_days": 10, "email_reminders": True}
     [exported] = data["applications"]
     assert exported["company"] == "Acme"
     assert exported["notes"] == "Dream job"

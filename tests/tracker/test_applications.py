@@ -322,8 +322,11 @@ def test_settings_page_saves_quiet_days_and_refuses_bad_values(alice_client, ali
     response = alice_client.post("/tracker/settings/", {"quiet_after_days": "abc"})
     assert response.status_code == 200
     assert 'value="abc"' in response.content.decode()
-    alice_client.post("/tracker/settings/", {"quiet_after_days": "21"})
+    alice_client.post(
+        "/tracker/settings/", {"quiet_after_days": "21", "email_reminders": "on"}
+    )
     assert alice.tracker_profile.quiet_after_days == 21
+    assert alice.tracker_profile.email_reminders is True
 
 
 def test_profile_page_links_to_tracker_settings(alice_client):

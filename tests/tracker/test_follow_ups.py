@@ -212,3 +212,27 @@ def test_a_failed_send_is_retried_on_the_next_run(alice, mailoutbox, monkeypatch
     assert TrackerProfile.objects.get(user=alice).last_digest_sent_on == date(
         2026, 3, 11
     )
+
+
+def test_the_digest_links_to_the_follow_ups_and_the_opt_out(
+    alice, mailoutbox, settings
+):
+    settings.SITE_URL = "https://foothold.example.org"
+    with time_machine.travel(NOW, tick=False):
+        make(alice, "Acme", follow_up_on=TODAY)
+        run_reminders()
+
+    [message] = mailoutbox
+    assert "https://foothold.example.org/tracker/follow-ups/" in message.body
+    assert "https://foothold.example.org/tracker/settings/" in message.body
+
+
+def test_people_who_turned_reminders_off_get_no_digest(alice, alice_client, mailoutbox):
+    alice_client.post("/tracker/settings/", {"quiet_after_days": "14"})  # box unticked
+    alice.tracker_profile.refresh_from_db()
+    assert alice.tracker_profile.email_reminders is False
+    with time_machine.travel(NOW, tick=False):
+        make(alice, "Acme", follow_up_on=TODAY)
+        assert run_reminders() == "Sent 0 follow-up digests.\n"
+
+    assert mailoutbox == []
