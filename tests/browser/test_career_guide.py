@@ -41,3 +41,16 @@ def test_the_guide_fits_a_small_phone_without_sideways_scrolling(page):
     page.goto("/careers/customer-service-clerk/")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_printed_guide_drops_navigation_and_shows_every_answer(page):
+    load_careers()
+    page.goto("/careers/customer-service-clerk/")
+
+    page.emulate_media(media="print")
+
+    expect(page.get_by_role("navigation", name="On this page")).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    answers = page.locator(".faq__answer")
+    for index in range(answers.count()):
+        expect(answers.nth(index)).to_be_visible()
