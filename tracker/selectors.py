@@ -1,9 +1,31 @@
-"""Read-only queries that feed the tracker's reports, in a fixed number of queries."""
+"""Read-only queries behind the tracker's list and reports."""
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from tracker.forms import SORTS
 from tracker.models import Application, StatusChange
 from tracker.stats import ApplicationRow, ChangeRow, Stats, compute_stats
+
+
+def application_list(*, user, filters: dict, sort: str) -> QuerySet[Application]:
+    """The person's applications matching the list's filters, in the chosen order."""
+    applications = Application.objects.for_user(user)
+    match filters.get("archived"):
+        case "archived":
+            applications = applications.archived()
+        case "all":
+            pass
+        case _:
+            applications = applications.active()
+    if query := filters.get("q", "").strip():
+        applications = applications.filter(
+            Q(company__icontains=query) | Q(role_title__icontains=query)
+        )
+    for name in ("status", "work_mode", "source"):
+        if name in filters:
+            applications = applications.filter(**{name: filters[name]})
+    return applications.order_by(*SORTS[sort])
 
 
 def stats_for(*, user) -> Stats:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,6 +19,7 @@ from tracker.forms import (
     StatusForm,
 )
 from tracker.models import Application
+from tracker.selectors import application_list
 from tracker.services import (
     application_archive,
     application_change_status,
@@ -64,27 +64,11 @@ def _columns(sort: str) -> list[dict]:
 def index(request):
     filter_form = ApplicationFilterForm(request.GET)
     filters = filter_form.filters()
-    applications = Application.objects.for_user(request.user)
-    match filters.get("archived"):
-        case "archived":
-            applications = applications.archived()
-        case "all":
-            pass
-        case _:
-            applications = applications.active()
-    if query := filters.get("q", "").strip():
-        applications = applications.filter(
-            Q(company__icontains=query) | Q(role_title__icontains=query)
-        )
-    for name in ("status", "work_mode", "source"):
-        if name in filters:
-            applications = applications.filter(**{name: filters[name]})
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    page = Paginator(applications.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    applications = application_list(user=request.user, filters=filters, sort=sort)
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only when nothing matched: tell "no applications yet" from "no matches".
     has_any = bool(page.object_list) or (
         Application.objects.for_user(request.user).exists()
