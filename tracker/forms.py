@@ -289,7 +289,10 @@ class DocumentForm(forms.Form):
             f"{filesizeformat(MAX_DOCUMENT_BYTES)}."
         ),
         widget=forms.FileInput(
-            attrs={"accept": ".pdf,.docx,.txt," + ",".join(DOCUMENT_TYPES.values())}
+            attrs={
+                "accept": ".pdf,.docx,.txt,"
+                + ",".join(t.split(";")[0] for t in DOCUMENT_TYPES.values())
+            }
         ),
         error_messages={
             "required": "Choose a file to upload.",

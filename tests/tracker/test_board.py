@@ -75,7 +75,7 @@ def test_move_with_htmx_answers_with_the_board_fragment(alice_client, applicatio
     # The announcement goes out of band into the live region kept on the page.
     assert (
         '<p id="board-status" class="visually-hidden" role="status" '
-        'hx-swap-oob="true">Moved Designer at Acme to Interviewing.</p>'
+        'data-hx-swap-oob="true">Moved Designer at Acme to Interviewing.</p>'
     ) in fragment
     assert f'id="card-{application.pk}" data-moved' in fragment
     application.refresh_from_db()
