@@ -1,0 +1,50 @@
+"""No query string, however odd, makes a list page fail: bad values are ignored."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import CareerFactory
+from tracker.services import application_create
+
+PARAMETERS = [
+    "q",
+    "industry",
+    "education",
+    "salary",
+    "sort",
+    "page",
+    "status",
+    "work_mode",
+    "source",
+    "archived",
+    "career",
+]
+odd_text = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300
+) | st.sampled_from(["-1", "0", "99999999999999999999", "name", "-company", "all"])
+query_strings = st.dictionaries(st.sampled_from(PARAMETERS), odd_text, max_size=5)
+fuzz = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@pytest.fixture
+def some_data(alice):
+    CareerFactory(title="Nurse")
+    application_create(owner=alice, company="Acme", role_title="Clerk")
+
+
+@pytest.mark.parametrize(
+    "path", ["/careers/", "/tracker/", "/tracker/board/", "/tracker/new/"]
+)
+def test_list_pages_answer_any_query_string(alice_client, some_data, path):
+    @fuzz
+    @given(params=query_strings)
+    def check(params):
+        response = alice_client.get(path, params)
+        assert response.status_code == 200, params
+
+    check()
