@@ -1,4 +1,5 @@
-"""No query string, however odd, makes a list page fail: bad values are ignored."""
+"""No query string or form post, however odd, makes a page fail: bad values are
+ignored or answered with a message at the field."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -46,5 +47,37 @@ def test_list_pages_answer_any_query_string(alice_client, some_data, path):
     def check(params):
         response = alice_client.get(path, params)
         assert response.status_code == 200, params
+
+    check()
+
+
+FORM_FIELDS = [
+    "company",
+    "role_title",
+    "career",
+    "posting_url",
+    "location",
+    "work_mode",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "source",
+    "status",
+    "applied_on",
+    "follow_up_on",
+    "priority",
+    "job_description",
+    "notes",
+    "documents_sent",
+]
+form_posts = st.dictionaries(st.sampled_from(FORM_FIELDS), odd_text, max_size=10)
+
+
+def test_the_application_form_answers_any_post(alice_client, some_data):
+    @fuzz
+    @given(data=form_posts)
+    def check(data):
+        response = alice_client.post("/tracker/new/", data)
+        assert response.status_code in (200, 302), data
 
     check()
