@@ -99,94 +99,51 @@ def _career_fields(document: dict) -> dict:
     }
 
 
+def _industry_fields(name: str) -> dict:
+    industry, _ = Industry.objects.get_or_create(
+        name=name, defaults={"slug": slugify(name)}
+    )
+    return {"industry": industry}
+
+
+def _skill_fields(item: dict) -> dict:
+    # A shared skill keeps whatever staff wrote about it.
+    skill, _ = Skill.objects.get_or_create(
+        name=item["name"],
+        defaults={"kind": item["kind"], "description": item.get("description", "")},
+    )
+    return {"skill": skill, "importance": item["importance"]}
+
+
+def _path_level_fields(item: dict) -> dict:
+    return {**item, "focus_areas": "\n".join(item.get("focus_areas", []))}
+
+
+# Each ordered list in a content file: its key, its model, and how one entry of the
+# file becomes that model's fields.
+CHILD_LISTS = [
+    ("industries", CareerIndustry, _industry_fields),
+    ("responsibilities", Responsibility, lambda text: {"text": text}),
+    ("skills", CareerSkill, _skill_fields),
+    ("education_options", EducationOption, dict),
+    ("steps", Step, dict),
+    ("salary_levels", SalaryLevel, dict),
+    ("path_levels", PathLevel, _path_level_fields),
+    ("pros", Pro, dict),
+    ("cons", Con, dict),
+    ("faqs", FAQ, dict),
+    ("sections", Section, dict),
+]
+
+
 def _write_children(career: Career, document: dict) -> None:
-    for model in (
-        CareerIndustry,
-        Responsibility,
-        CareerSkill,
-        EducationOption,
-        Step,
-        SalaryLevel,
-        PathLevel,
-        Pro,
-        Con,
-        FAQ,
-        Section,
-    ):
+    """Replace every ordered list of the guide with the file's, numbered from 1."""
+    for key, model, fields in CHILD_LISTS:
         model.objects.filter(career=career).delete()
-
-    def numbered(items):
-        return enumerate(items, start=1)
-
-    CareerIndustry.objects.bulk_create(
-        CareerIndustry(
-            career=career,
-            order=order,
-            industry=Industry.objects.get_or_create(
-                name=name, defaults={"slug": slugify(name)}
-            )[0],
+        model.objects.bulk_create(
+            model(career=career, order=order, **fields(entry))
+            for order, entry in enumerate(document.get(key, []), start=1)
         )
-        for order, name in numbered(document.get("industries", []))
-    )
-    Responsibility.objects.bulk_create(
-        Responsibility(career=career, order=order, text=text)
-        for order, text in numbered(document.get("responsibilities", []))
-    )
-    CareerSkill.objects.bulk_create(
-        CareerSkill(
-            career=career,
-            order=order,
-            importance=item["importance"],
-            # A shared skill keeps whatever staff wrote about it.
-            skill=Skill.objects.get_or_create(
-                name=item["name"],
-                defaults={
-                    "kind": item["kind"],
-                    "description": item.get("description", ""),
-                },
-            )[0],
-        )
-        for order, item in numbered(document.get("skills", []))
-    )
-    EducationOption.objects.bulk_create(
-        EducationOption(career=career, order=order, **item)
-        for order, item in numbered(document.get("education_options", []))
-    )
-    Step.objects.bulk_create(
-        Step(career=career, order=order, **item)
-        for order, item in numbered(document.get("steps", []))
-    )
-    SalaryLevel.objects.bulk_create(
-        SalaryLevel(career=career, order=order, **item)
-        for order, item in numbered(document.get("salary_levels", []))
-    )
-    PathLevel.objects.bulk_create(
-        PathLevel(
-            career=career,
-            order=order,
-            title=item["title"],
-            years=item["years"],
-            description=item["description"],
-            focus_areas="\n".join(item.get("focus_areas", [])),
-        )
-        for order, item in numbered(document.get("path_levels", []))
-    )
-    Pro.objects.bulk_create(
-        Pro(career=career, order=order, **item)
-        for order, item in numbered(document.get("pros", []))
-    )
-    Con.objects.bulk_create(
-        Con(career=career, order=order, **item)
-        for order, item in numbered(document.get("cons", []))
-    )
-    FAQ.objects.bulk_create(
-        FAQ(career=career, order=order, **item)
-        for order, item in numbered(document.get("faqs", []))
-    )
-    Section.objects.bulk_create(
-        Section(career=career, order=order, **item)
-        for order, item in numbered(document.get("sections", []))
-    )
 
 
 def _write_related(career: Career, slugs: list[str], file_name: str) -> None:

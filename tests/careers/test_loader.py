@@ -4,37 +4,10 @@ import tomllib
 import pytest
 from django.core.management import call_command
 
-from careers.models import (
-    FAQ,
-    Career,
-    CareerIndustry,
-    CareerSkill,
-    Con,
-    EducationOption,
-    PathLevel,
-    Pro,
-    RelatedCareer,
-    Responsibility,
-    SalaryLevel,
-    Section,
-    Step,
-)
-from careers.services import CONTENT_DIR, ContentError, load_careers
+from careers.models import FAQ, Career, RelatedCareer
+from careers.services import CHILD_LISTS, CONTENT_DIR, ContentError, load_careers
 
-CHILD_MODELS = [
-    CareerIndustry,
-    Responsibility,
-    CareerSkill,
-    EducationOption,
-    Step,
-    SalaryLevel,
-    PathLevel,
-    Pro,
-    Con,
-    FAQ,
-    RelatedCareer,
-    Section,
-]
+CHILD_MODELS = [model for _, model, _ in CHILD_LISTS] + [RelatedCareer]
 
 
 def shipped(slug="customer-service-clerk"):
