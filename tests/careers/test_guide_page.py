@@ -76,6 +76,10 @@ def test_charts_have_titles_descriptions_and_text_alternatives(page):
     assert '<title id="salary-chart-title">' in page
     assert "Most pay falls between $29,000 and $55,000 a year" in page
     assert "<caption>Salary by experience level" in page
+    assert (
+        '<desc id="salary-chart-desc">Junior Customer Service Clerk: $30,000; '
+        "Customer Service Clerk: $35,000;" in page
+    )
 
 
 def test_the_salary_range_bar_places_the_median_between_low_and_high(page):

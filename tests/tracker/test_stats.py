@@ -179,7 +179,10 @@ def test_the_page_shows_the_figures_from_recorded_moves(alice_client, alice):
     assert "4.5 days" in page  # median of 7 and 2
     assert 'role="img"' in page
     assert '<title id="funnel-title">' in page
-    assert '<desc id="funnel-desc">Applied: 2; Screening: 2;' in page
+    assert (
+        '<desc id="funnel-desc">Applied: 2; Screening: 2 (100% of applied); '
+        "Interviewing: 1 (50% of screening); Offer: 0 (0% of interviewing)."
+    ) in page
 
 
 @pytest.mark.django_db
