@@ -54,13 +54,19 @@ class Priority(models.IntegerChoices):
     LOW = 3, "Low"
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ApplicationQuerySet":
-        """Return the applications the person owns (none for anonymous people)."""
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one person: every tracker query starts at for_user()."""
+
+    owner_lookup = "owner"
+
+    def for_user(self, user):
+        """Return the person's rows (none for anonymous people)."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return self.filter(owner=user)
+        return self.filter(**{self.owner_lookup: user})
 
+
+class ApplicationQuerySet(OwnedQuerySet):
     def active(self) -> "ApplicationQuerySet":
         return self.filter(archived=False)
 
@@ -236,14 +242,10 @@ class Application(models.Model):
         return f"{text} {self.salary_currency}".strip()
 
 
-class ApplicationPartQuerySet(models.QuerySet):
+class ApplicationPartQuerySet(OwnedQuerySet):
     """For rows that belong to an application: history, interviews, contacts, notes."""
 
-    def for_user(self, user) -> "ApplicationPartQuerySet":
-        """Return the rows of the person's applications (none when anonymous)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(application__owner=user)
+    owner_lookup = "application__owner"
 
 
 class StatusChange(models.Model):
@@ -290,13 +292,6 @@ def document_upload_to(document: "Document", filename: str) -> str:
     return f"tracker/documents/{document.owner_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class DocumentQuerySet(models.QuerySet):
-    def for_user(self, user) -> "DocumentQuerySet":
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(owner=user)
-
-
 class Document(models.Model):
     """A resume or cover-letter version, served only to its owner."""
 
@@ -315,7 +310,7 @@ class Document(models.Model):
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "-uploaded_at", "-id"]
@@ -490,13 +485,7 @@ class TrackerProfile(models.Model):
         return reverse("tracker:settings")
 
 
-class ShareLinkQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ShareLinkQuerySet":
-        """Return the links the person made (none for anonymous people)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(owner=user)
-
+class ShareLinkQuerySet(OwnedQuerySet):
     def live(self) -> "ShareLinkQuerySet":
         return self.filter(revoked_at__isnull=True)
 
