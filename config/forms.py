@@ -1,5 +1,8 @@
-"""Project-wide form rendering: every form gets the same accessible markup."""
+"""Project-wide form rendering (every form gets the same accessible markup) and
+the model choice fields every form should use."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -20,3 +23,43 @@ class FootholdFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = FootholdBoundField
+
+
+# The largest id a database column holds. Django's model choice fields catch
+# ValueError for a malformed id but not the OverflowError SQLite raises (or the
+# DataError PostgreSQL raises) for a larger one, which would answer 500.
+LARGEST_ID = 2**63 - 1
+
+
+def _is_out_of_range(field, value) -> bool:
+    if field.to_field_name or value in field.empty_values:
+        return False
+    try:
+        return abs(int(str(value))) > LARGEST_ID
+    except ValueError:
+        return False
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that refuses ids no database can hold, as invalid."""
+
+    def to_python(self, value):
+        if _is_out_of_range(self, value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses ids no database can hold, as invalid."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if _is_out_of_range(self, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

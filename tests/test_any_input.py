@@ -81,3 +81,17 @@ def test_the_application_form_answers_any_post(alice_client, some_data):
         assert response.status_code in (200, 302), data
 
     check()
+
+
+@pytest.mark.parametrize("field", ["career", "documents_sent"])
+@pytest.mark.parametrize("huge", ["9223372036854775808", "-99999999999999999999"])
+def test_an_id_too_large_for_the_database_is_a_field_error(
+    alice_client, some_data, field, huge
+):
+    data = {"company": "Acme", "role_title": "Clerk", "status": "saved", field: huge}
+
+    response = alice_client.post("/tracker/new/", data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert 'value="Acme"' in response.content.decode()

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 
 from careers.models import Career
+from config.forms import ModelChoiceField, ModelMultipleChoiceField
 from tracker.models import (
     Application,
     Contact,
@@ -68,6 +69,10 @@ class ApplicationForm(forms.ModelForm):
             "job_description",
             "notes",
         ]
+        field_classes = {
+            "career": ModelChoiceField,
+            "documents_sent": ModelMultipleChoiceField,
+        }
         widgets = {
             "applied_on": DateInput,
             "follow_up_on": DateInput,
