@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "accounts",
+    "assessments",
     "careers",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -21,6 +21,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("careers/", include("careers.urls")),
+    path("assessments/", include("assessments.urls")),
     path("accounts/", include("accounts.urls")),
     path("tracker/", include("tracker.urls")),
     path("admin/", admin.site.urls),

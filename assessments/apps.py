@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class AssessmentsConfig(AppConfig):
+    name = "assessments"
+    verbose_name = "Assessments"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from assessments.services import claim_session_results
+
+        # Signing in happens in several places (sign-up, sign-in, a password
+        # reset); the signal is the one hook all of them pass through, so a
+        # result taken before signing in is never left behind.
+        user_logged_in.connect(claim_session_results, dispatch_uid="claim_results")
+
+    def export_user_data(self, user) -> dict:
+        """Add the person's assessment results to the account export."""
+        from assessments.services import results_export_user_data
+
+        return results_export_user_data(user=user)

@@ -1,0 +1,178 @@
+"""Assessment workflows: scoring input from rows, saving and claiming results."""
+
+import uuid
+from dataclasses import asdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+
+from assessments import scoring
+from assessments.models import Assessment, Choice, Question, Recommendation, Result
+
+# Session key listing the results taken in this browser before signing in.
+SESSION_RESULTS_KEY = "assessment_results"
+
+
+def assessment_for_taking(user, slug: str) -> Assessment:
+    """Return the assessment with every section, question and choice prefetched.
+
+    Raises Assessment.DoesNotExist for an unknown slug, or a draft for non-staff.
+    """
+    questions = Question.objects.select_related("skill").prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
+    )
+    return (
+        Assessment.objects.visible_to(user)
+        .select_related("career")
+        .prefetch_related(
+            "sections",
+            Prefetch("sections__questions", queryset=questions),
+            Prefetch(
+                "sections__recommendations",
+                queryset=Recommendation.objects.order_by("pk"),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def scoring_sections(assessment: Assessment) -> list[scoring.SectionSpec]:
+    """The assessment's sections as scoring input (uses prefetched rows)."""
+    return [
+        scoring.SectionSpec(
+            id=section.pk,
+            title=section.title,
+            weight=section.weight,
+            questions=tuple(
+                scoring.QuestionSpec(
+                    id=question.pk,
+                    kind=question.kind,
+                    label=question.skill.name if question.skill else question.prompt,
+                    weight=question.weight,
+                    choices=tuple(
+                        scoring.ChoiceSpec(id=choice.pk, points=choice.points)
+                        for choice in question.choices.all()
+                    ),
+                    required_level=question.required_level,
+                    min_value=question.min_value,
+                    target_value=question.target_value,
+                )
+                for question in section.questions.all()
+            ),
+        )
+        for section in assessment.sections.all()
+    ]
+
+
+def recommendation_url(assessment: Assessment, rule: Recommendation) -> str:
+    if rule.guide_anchor:
+        return f"{assessment.career.get_absolute_url()}#{rule.guide_anchor}"
+    return rule.link_url
+
+
+def scoring_rules(assessment: Assessment) -> list[scoring.RuleSpec]:
+    """The assessment's recommendation rules as scoring input (prefetched rows)."""
+    return [
+        scoring.RuleSpec(
+            id=rule.pk,
+            section_id=section.pk,
+            question_id=rule.question_id,
+            below_score=rule.below_score,
+            title=rule.title,
+            advice=rule.advice,
+            url=recommendation_url(assessment, rule),
+            link_text=rule.link_text
+            or ("Read this in the guide" if rule.guide_anchor else ""),
+        )
+        for section in assessment.sections.all()
+        for rule in section.recommendations.all()
+    ]
+
+
+def score(assessment: Assessment, answers: dict[int, object]) -> scoring.Outcome:
+    return scoring.score_attempt(
+        scoring_sections(assessment),
+        answers,
+        thresholds=assessment.thresholds,
+        rules=scoring_rules(assessment),
+    )
+
+
+def result_create(
+    *,
+    assessment: Assessment,
+    answers: dict[int, object],
+    submission_id: uuid.UUID,
+    owner=None,
+) -> Result:
+    """Score the answers and save the result; a repeated submission returns the
+    result it already made instead of saving a second one."""
+    existing = Result.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    outcome = score(assessment, answers)
+    result = Result(
+        assessment=assessment,
+        owner=owner if getattr(owner, "is_authenticated", False) else None,
+        submission_id=submission_id,
+        overall_score=outcome.overall,
+        band=outcome.band.value,
+        answers={str(question_id): value for question_id, value in answers.items()},
+        section_scores=[
+            {
+                **asdict(section),
+                "score": None
+                if section.score is None
+                else scoring.round_score(section.score),
+            }
+            for section in outcome.sections
+        ],
+        gaps=[asdict(gap) for gap in outcome.gaps],
+        recommendations=[asdict(item) for item in outcome.advice],
+    )
+    try:
+        with transaction.atomic():
+            result.save()
+    except IntegrityError:
+        # The same submission arrived twice at once; the other request saved it.
+        return Result.objects.get(submission_id=submission_id)
+    return result
+
+
+def remember_in_session(session, result: Result) -> None:
+    """Note an anonymous result in the session, so signing in can claim it."""
+    if result.owner_id is not None:
+        return
+    results = session.get(SESSION_RESULTS_KEY, [])
+    if str(result.public_id) not in results:
+        session[SESSION_RESULTS_KEY] = [*results, str(result.public_id)]
+
+
+def claim_session_results(sender, request, user, **kwargs) -> int:
+    """Give the person the anonymous results taken in this browser session."""
+    if request is None or not hasattr(request, "session"):
+        return 0
+    public_ids = request.session.pop(SESSION_RESULTS_KEY, [])
+    if not public_ids:
+        return 0
+    return Result.objects.filter(public_id__in=public_ids, owner__isnull=True).update(
+        owner=user
+    )
+
+
+def results_export_user_data(*, user) -> dict:
+    results = Result.objects.for_user(user).select_related("assessment")
+    return {
+        "results": [
+            {
+                "id": str(result.public_id),
+                "assessment": result.assessment.title,
+                "taken_at": result.created_at.isoformat(),
+                "overall_score": result.overall_score,
+                "band": scoring.Band(result.band).label,
+                "sections": result.section_scores,
+                "answers": result.answers,
+            }
+            for result in results
+        ]
+    }
