@@ -5,6 +5,8 @@ from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from assessments import scoring
 from assessments.models import Assessment, Choice, Question, Recommendation, Result
@@ -176,3 +178,28 @@ def results_export_user_data(*, user) -> dict:
             for result in results
         ]
     }
+
+
+def get_result_for_viewer(user, public_id) -> Result:
+    """The result at this address, or 404 when it belongs to somebody else.
+
+    A result nobody has claimed is open to whoever holds its random address;
+    once claimed, only its owner sees it.
+    """
+    result = get_object_or_404(
+        Result.objects.select_related("assessment__career"), public_id=public_id
+    )
+    if result.owner_id is not None and result.owner_id != user.pk:
+        raise Http404("No result has that address.")
+    return result
+
+
+def latest_scores(user, assessments) -> dict[int, Result]:
+    """The person's latest result for each of the assessments, by assessment id."""
+    latest = {}
+    results = Result.objects.for_user(user).filter(
+        assessment__in=[a.pk for a in assessments]
+    )
+    for result in results.order_by("created_at", "pk"):
+        latest[result.assessment_id] = result
+    return latest

@@ -1,25 +1,224 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments import services
+from assessments.drafts import Draft
+from assessments.forms import SectionForm, field_name
+from assessments.history import history_for
+from assessments.models import Assessment, Result
+from assessments.scoring import Band
+from config.charts import horizontal_bar_chart
+
+TOP_GAPS = 5
 
 
+def _assessment_or_404(user, slug) -> Assessment:
+    try:
+        return services.assessment_for_taking(user, slug)
+    except Assessment.DoesNotExist:
+        raise Http404("No published assessment has that address.") from None
+
+
+@require_GET
 def index(request):
-    raise Http404
+    assessments = (
+        Assessment.objects.published()
+        .select_related("career")
+        .annotate(question_count=Count("sections__questions"))
+        .order_by("career__title", "kind", "title")
+    )
+    career_slug = request.GET.get("career", "")
+    chosen = assessments.filter(career__slug=career_slug) if career_slug else None
+    # An unknown career shows every assessment rather than an empty page.
+    assessments = list(
+        chosen if chosen is not None and chosen.exists() else assessments
+    )
+    latest = services.latest_scores(request.user, assessments)
+    for assessment in assessments:
+        assessment.latest_result = latest.get(assessment.pk)
+    return render(
+        request,
+        "assessments/index.html",
+        {
+            "assessments": assessments,
+            "career": assessments[0].career
+            if chosen is not None and assessments
+            else None,
+        },
+    )
 
 
-def history(request):
-    raise Http404
-
-
-def result(request, public_id):
-    raise Http404
-
-
+@require_GET
 def detail(request, slug):
-    raise Http404
+    assessment = _assessment_or_404(request.user, slug)
+    sections = list(assessment.sections.all())
+    draft = Draft(request.session, assessment)
+    return render(
+        request,
+        "assessments/detail.html",
+        {
+            "assessment": assessment,
+            "sections": sections,
+            "question_count": sum(len(s.questions.all()) for s in sections),
+            "has_draft": draft.exists and draft.answered_count() > 0,
+        },
+    )
 
 
+@require_POST
 def start(request, slug):
-    raise Http404
+    """Begin (or begin again) with no answers."""
+    assessment = _assessment_or_404(request.user, slug)
+    Draft(request.session, assessment).clear()
+    return redirect("assessments:take", slug=assessment.slug, number=1)
 
 
+def _draft_data(draft: Draft, questions) -> MultiValueDict:
+    data = MultiValueDict()
+    for question in questions:
+        value = draft.answers.get(str(question.pk))
+        if value in (None, "", []):
+            continue
+        values = value if isinstance(value, list) else [value]
+        data.setlist(field_name(question), [str(item) for item in values])
+    return data
+
+
+def _initial(draft: Draft, questions) -> dict:
+    initial = {}
+    for question in questions:
+        value = draft.answers.get(str(question.pk))
+        if value not in (None, "", []):
+            initial[field_name(question)] = value
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
 def take(request, slug, number):
-    raise Http404
+    assessment = _assessment_or_404(request.user, slug)
+    sections = list(assessment.sections.all())
+    if not 1 <= number <= len(sections):
+        raise Http404("This assessment has no such section.")
+    section = sections[number - 1]
+    questions = list(section.questions.all())
+    draft = Draft(request.session, assessment)
+
+    if request.method == "POST":
+        already = _already_submitted(request)
+        if already is not None:
+            return redirect(already)
+        form = SectionForm(questions, request.POST)
+        draft.save_answers(form.raw_answers())
+        if request.POST.get("action") == "back":
+            if number == 1:
+                return redirect(assessment)
+            return redirect("assessments:take", slug=slug, number=number - 1)
+        if form.is_valid():
+            if number < len(sections):
+                return redirect("assessments:take", slug=slug, number=number + 1)
+            return _finish(request, assessment, sections, draft)
+    elif request.GET.get("check"):
+        form = SectionForm(questions, _draft_data(draft, questions))
+        form.is_valid()
+    else:
+        form = SectionForm(questions, initial=_initial(draft, questions))
+
+    total_questions = sum(len(s.questions.all()) for s in sections)
+    return render(
+        request,
+        "assessments/take.html",
+        {
+            "assessment": assessment,
+            "section": section,
+            "form": form,
+            "number": number,
+            "section_count": len(sections),
+            "is_last": number == len(sections),
+            "answered": draft.answered_count(),
+            "total_questions": total_questions,
+            "percent": round(100 * draft.answered_count() / (total_questions or 1)),
+            "submission_id": draft.submission_id,
+        },
+    )
+
+
+def _already_submitted(request) -> Result | None:
+    """The result a repeated final submission already made, if any."""
+    try:
+        submission_id = uuid.UUID(request.POST.get("submission_id", ""))
+    except ValueError:
+        return None
+    return Result.objects.filter(submission_id=submission_id).first()
+
+
+def _finish(request, assessment, sections, draft: Draft):
+    answers = {}
+    for number, section in enumerate(sections, start=1):
+        questions = list(section.questions.all())
+        form = SectionForm(questions, _draft_data(draft, questions))
+        if not form.is_valid():
+            messages.error(
+                request,
+                f"Some answers in section {number}, {section.title}, still need "
+                "your attention.",
+            )
+            url = reverse("assessments:take", args=[assessment.slug, number])
+            return redirect(f"{url}?check=1")
+        answers.update(form.answers())
+    result = services.result_create(
+        assessment=assessment,
+        answers=answers,
+        submission_id=draft.submission_id,
+        owner=request.user,
+    )
+    services.remember_in_session(request.session, result)
+    draft.clear()
+    return redirect(result)
+
+
+@require_GET
+def result(request, public_id):
+    result = services.get_result_for_viewer(request.user, public_id)
+    scored = [s for s in result.section_scores if s["score"] is not None]
+    chart = horizontal_bar_chart(
+        [(s["title"], s["score"], f"{s['score']} out of 100") for s in scored],
+        max_value=100,
+    )
+    return render(
+        request,
+        "assessments/result.html",
+        {
+            "result": result,
+            "assessment": result.assessment,
+            "band": Band(result.band),
+            "sections": scored,
+            "chart": chart,
+            "gaps": result.gaps[:TOP_GAPS],
+            "more_gaps": max(len(result.gaps) - TOP_GAPS, 0),
+            "recommendations": result.recommendations,
+            "is_skills_gap": result.assessment.kind == Assessment.Kind.SKILLS_GAP,
+        },
+    )
+
+
+@login_required
+@require_GET
+def history(request):
+    results = (
+        Result.objects.for_user(request.user)
+        .select_related("assessment__career")
+        .order_by("created_at", "pk")
+    )
+    return render(
+        request,
+        "assessments/history.html",
+        {"groups": history_for(list(results))},
+    )

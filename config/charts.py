@@ -128,3 +128,71 @@ def position_percent(value: float, low: float, high: float) -> float:
     if high <= low:
         return 50.0
     return min(max((value - low) / (high - low) * 100, 0), 100)
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    value: float
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class LineChart:
+    points: list[Point]
+    width: int
+    height: int
+    plot_left: int
+    plot_top: int
+    plot_bottom: int
+    gridlines: list[tuple[int, float]]  # (value, y) for each labelled level
+
+    @property
+    def path(self) -> str:
+        """The polyline's points attribute."""
+        return " ".join(f"{point.x},{point.y}" for point in self.points)
+
+
+def line_chart(
+    items: list[tuple[str, float]],
+    *,
+    width: int = 480,
+    plot_height: int = 160,
+    max_value: float = 100,
+    plot_left: int = 36,
+    top_space: int = 16,
+    label_space: int = 24,
+    gridline_step: int = 25,
+) -> LineChart:
+    """Lay out (label, value) pairs left to right as a line on a 0–max scale,
+    evenly spaced, with horizontal gridlines every `gridline_step`."""
+    plot_bottom = top_space + plot_height
+    plot_width = width - plot_left - 16
+    step = plot_width / (len(items) - 1) if len(items) > 1 else 0
+    points = [
+        Point(
+            label=label,
+            value=value,
+            x=round(
+                plot_left + (index * step if len(items) > 1 else plot_width / 2), 1
+            ),
+            y=round(
+                plot_bottom - min(max(value, 0), max_value) / max_value * plot_height, 1
+            ),
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+    gridlines = [
+        (level, round(plot_bottom - level / max_value * plot_height, 1))
+        for level in range(0, int(max_value) + 1, gridline_step)
+    ]
+    return LineChart(
+        points=points,
+        width=width,
+        height=plot_bottom + label_space,
+        plot_left=plot_left,
+        plot_top=top_space,
+        plot_bottom=plot_bottom,
+        gridlines=gridlines,
+    )
