@@ -165,7 +165,7 @@ def line_chart(
     label_space: int = 24,
     gridline_step: int = 25,
 ) -> LineChart:
-    """Lay out (label, value) pairs left to right as a line on a 0–max scale,
+    """Lay out (label, value) pairs left to right as a line on a 0-max scale,
     evenly spaced, with horizontal gridlines every `gridline_step`."""
     plot_bottom = top_space + plot_height
     plot_width = width - plot_left - 16

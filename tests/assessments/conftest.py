@@ -104,7 +104,7 @@ def worked_answers(small_assessment):
     Tools: once (2/4 = 0.5) and 30 wpm (30/45 = 0.667): (0.5 + 0.667) / 2 = 58.3.
     Judgement: no (0), listen + transfer ((2 - 1) / 4 = 0.25), calm 4 of 5
     ((4 - 1) / 4 = 0.75): (0 + 0.25 + 0.75) / 3 = 33.3.
-    Overall: (58.3 × 1 + 33.3 × 2) / 3 = 41.7, so 42: Getting there (40+).
+    Overall: (58.3 * 1 + 33.3 * 2) / 3 = 41.7, so 42: Getting there (40+).
     """
     q, c = small_assessment["questions"], small_assessment["choices"]
     return [
