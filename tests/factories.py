@@ -1,3 +1,4 @@
+import uuid
 from datetime import UTC
 from decimal import Decimal
 
@@ -5,6 +6,14 @@ import factory
 from django.utils.text import slugify
 
 from accounts.models import User
+from assessments.models import (
+    Assessment,
+    Choice,
+    Question,
+    Recommendation,
+    Result,
+    Section,
+)
 from careers.models import Career, CareerIndustry, CareerSkill, Industry, Skill
 
 PASSWORD = "a-long-and-unusual-passphrase-42"
@@ -71,6 +80,112 @@ class CareerSkillFactory(factory.django.DjangoModelFactory):
     career = factory.SubFactory(CareerFactory)
     skill = factory.SubFactory(SkillFactory)
     importance = 3
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    title = factory.Sequence(lambda n: f"Assessment {n}")
+    slug = factory.LazyAttribute(lambda assessment: slugify(assessment.title))
+    kind = Assessment.Kind.READINESS
+    career = factory.SubFactory(CareerFactory)
+    intro = "A few questions about where you stand."
+    estimated_minutes = 5
+    is_published = True
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    title = factory.Sequence(lambda n: f"Section {n}")
+    weight = 1
+    order = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A question of any kind; number questions get a 0-100 range aiming at 50.
+
+    Choices are not made here: add them with ChoiceFactory (yes/no questions
+    need a "Yes" and a "No" choice too).
+    """
+
+    class Meta:
+        model = Question
+
+    section = factory.SubFactory(SectionFactory)
+    prompt = factory.Sequence(lambda n: f"Question {n}?")
+    kind = Question.Kind.SINGLE
+    order = factory.Sequence(lambda n: n)
+    weight = 1
+    low_label = factory.Maybe(
+        factory.LazyAttribute(lambda q: q.kind == Question.Kind.RATING),
+        yes_declaration="Not at all",
+        no_declaration="",
+    )
+    high_label = factory.Maybe(
+        factory.LazyAttribute(lambda q: q.kind == Question.Kind.RATING),
+        yes_declaration="Very",
+        no_declaration="",
+    )
+    min_value = factory.Maybe(
+        factory.LazyAttribute(lambda q: q.kind == Question.Kind.NUMBER),
+        yes_declaration=0,
+        no_declaration=None,
+    )
+    max_value = factory.Maybe(
+        factory.LazyAttribute(lambda q: q.kind == Question.Kind.NUMBER),
+        yes_declaration=100,
+        no_declaration=None,
+    )
+    target_value = factory.Maybe(
+        factory.LazyAttribute(lambda q: q.kind == Question.Kind.NUMBER),
+        yes_declaration=50,
+        no_declaration=None,
+    )
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Choice
+
+    question = factory.SubFactory(QuestionFactory)
+    label = factory.Sequence(lambda n: f"Choice {n}")
+    points = 1
+    order = factory.Sequence(lambda n: n)
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    """A section-level rule; pass question= (of the same section) for a
+    question-level one."""
+
+    class Meta:
+        model = Recommendation
+
+    section = factory.SubFactory(SectionFactory)
+    below_score = 70
+    title = factory.Sequence(lambda n: f"Advice {n}")
+    advice = "Practise this and come back."
+    guide_anchor = "skills"
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    """A bare result row; use assessments.services.result_create to score
+    real answers."""
+
+    class Meta:
+        model = Result
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    owner = None
+    submission_id = factory.LazyFunction(uuid.uuid4)
+    overall_score = 50
+    band = "getting_there"
+    section_scores = factory.LazyFunction(
+        lambda: [{"id": 0, "title": "Section", "weight": 1, "score": 50}]
+    )
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
