@@ -38,6 +38,7 @@ chromium:
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_careers
+	$(MANAGE) load_assessments
 	$(MANAGE) ensure_local_admin
 
 run: export DEBUG ?= true
