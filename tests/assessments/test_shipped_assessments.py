@@ -83,7 +83,7 @@ def test_the_readiness_assessment_end_to_end(client, shipped):
     # A typing speed out of range is refused at the field and kept.
     for number in range(tools):
         client.post(take[number], {**posts[number], "action": "next"})
-    typing_field = [name for name in posts[tools] if posts[tools][name] == "30"][0]
+    typing_field = next(name for name in posts[tools] if posts[tools][name] == "30")
     bad = client.post(take[tools], {**posts[tools], typing_field: "900"})
     assert (
         "Enter a whole number from 0 to 200 words per minute." in bad.content.decode()
@@ -108,7 +108,8 @@ def test_the_readiness_assessment_end_to_end(client, shipped):
         "Availability": 67,
     }
     page = client.get(response["Location"]).content.decode()
-    assert "67" in page and "Ready" in page
+    assert '<span class="result__number">67</span>' in page
+    assert '<p class="band band--ready">Ready</p>' in page
     assert "Tools: 60 out of 100" in page
     # The biggest lift comes first: Channels could gain (100 - 50) x 2/11 = 9.1
     # points overall, more than Experience (43.75 x 2/11 = 8.0) or Tools (7.3).
@@ -126,7 +127,7 @@ def test_the_skills_gap_analysis_end_to_end(client, shipped):
     # Rate every skill 3. A skill of importance i asks for level i and earns
     # (min(3, i) - 1) / (i - 1); weights are the importances too.
     posts = _posts(assessment, {})
-    posts = [{name: "3" for name in post} for post in posts]
+    posts = [dict.fromkeys(post, "3") for post in posts]
     take = [
         reverse("assessments:take", args=[SKILLS_GAP, n])
         for n in range(1, len(posts) + 1)
