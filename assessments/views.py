@@ -18,6 +18,7 @@ from assessments.scoring import Band
 from config.charts import horizontal_bar_chart
 
 TOP_GAPS = 5
+TOP_RECOMMENDATIONS = 4
 
 
 def _assessment_or_404(user, slug) -> Assessment:
@@ -203,7 +204,8 @@ def result(request, public_id):
             "chart": chart,
             "gaps": result.gaps[:TOP_GAPS],
             "more_gaps": max(len(result.gaps) - TOP_GAPS, 0),
-            "recommendations": result.recommendations,
+            "recommendations": result.recommendations[:TOP_RECOMMENDATIONS],
+            "more_recommendations": result.recommendations[TOP_RECOMMENDATIONS:],
             "is_skills_gap": result.assessment.kind == Assessment.Kind.SKILLS_GAP,
         },
     )
