@@ -157,7 +157,10 @@ def question_fraction(question: QuestionSpec, answer) -> float | None:
         low, target = question.min_value, question.target_value
         if low is None or target is None or target <= low:
             return None
-        return _clamp((float(answer) - low) / (target - low))
+        value = float(answer)
+        if not math.isfinite(value):
+            return None
+        return _clamp((value - low) / (target - low))
     raise ValueError(f"Unknown question kind: {question.kind}")
 
 
@@ -181,7 +184,9 @@ def section_score(section: SectionSpec, answers: Mapping) -> float | None:
 
 def round_score(value: float) -> int:
     """Round half up, so 64.5 reads as 65 wherever it is shown."""
-    return math.floor(value + 0.5)
+    # Round to 9 places first: float noise turns an exact 22.5 into
+    # 22.499999999999996, which would otherwise round down.
+    return math.floor(round(value, 9) + 0.5)
 
 
 def band_for(score: float, thresholds: BandThresholds) -> Band:
@@ -261,7 +266,8 @@ def _advice(
             )
             judged = fraction * 100
             lift = (1 - fraction) * question.weight / answered_weight * 100 * share
-        if judged < rule.below_score:
+        # Judge the score as the person sees it, so "below 65" never fires at 65.
+        if round_score(judged) < rule.below_score:
             advice.append(
                 (
                     -lift,
