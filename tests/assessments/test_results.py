@@ -116,7 +116,8 @@ def test_history_shows_only_your_own_attempts(
     page = alice_client.get(reverse("assessments:history")).content.decode()
 
     assert "42 out of 100" in page
-    assert "97" not in page
+    assert "97 out of 100" not in page
+    assert "<td>97</td>" not in page
 
 
 def test_history_charts_scores_and_names_sections_up_and_down(
