@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from assessments.sitemaps import AssessmentSitemap
 from careers.sitemaps import GuideSitemap
 from config import views
 from config.sitemaps import PageSitemap
@@ -17,7 +18,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PageSitemap, "guides": GuideSitemap}},
+        {
+            "sitemaps": {
+                "pages": PageSitemap,
+                "guides": GuideSitemap,
+                "assessments": AssessmentSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("careers/", include("careers.urls")),

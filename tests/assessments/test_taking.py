@@ -203,3 +203,15 @@ def test_index_filters_by_career(client, small_assessment):
     assert b"Nurse readiness" not in page
     every = client.get(reverse("assessments:index"), {"career": "nope"}).content
     assert other.title.encode() in every
+
+
+def test_published_assessments_are_in_the_sitemap(client, small_assessment):
+    from tests.factories import AssessmentFactory
+
+    draft = AssessmentFactory(title="Unfinished", is_published=False)
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert small_assessment["assessment"].get_absolute_url() in sitemap
+    assert reverse("assessments:index") in sitemap
+    assert draft.get_absolute_url() not in sitemap
