@@ -3,6 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
 from accounts.models import User
+from careers.models import Career
+from config.forms import ModelChoiceField
 
 DUPLICATE_EMAIL_MESSAGE = (
     "An account already uses this email address. Sign in instead, or reset "
@@ -74,9 +76,18 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    target_career = ModelChoiceField(
+        queryset=Career.objects.published(),
+        required=False,
+        empty_label="No target yet",
+        label="Target career",
+        help_text="The career you are working towards. Your dashboard and "
+        "assessments start from it.",
+    )
+
     class Meta:
         model = User
-        fields = ["name"]
+        fields = ["name", "target_career"]
         labels = {"name": "Your name"}
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
 

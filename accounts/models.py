@@ -56,6 +56,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text="Untick instead of deleting an account to stop it signing in.",
     )
     date_joined = models.DateTimeField("date joined", default=timezone.now)
+    target_career = models.ForeignKey(
+        "careers.Career",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="target career",
+        help_text="The career you are working towards; the dashboard and "
+        "assessments start from it.",
+    )
 
     objects = UserManager()
 

@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.dashboard import dashboard_for
 from accounts.forms import (
     DUPLICATE_EMAIL_MESSAGE,
     DeleteAccountForm,
@@ -25,7 +26,9 @@ from accounts.services import (
     user_create,
     user_delete,
     user_export_data,
+    user_set_target_career,
 )
+from careers.models import Career
 
 
 def _safe_next_url(request):
@@ -115,6 +118,30 @@ def profile(request):
         messages.success(request, "Your profile has been saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"dashboard": dashboard_for(user=request.user), "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def set_target_career(request):
+    """Make the posted guide the person's target career, then go back."""
+    career = Career.objects.published().filter(slug=request.POST.get("career", ""))
+    career = career.first()
+    if career is None:
+        messages.error(request, "That career guide is not available.")
+    else:
+        user_set_target_career(user=request.user, career=career)
+        messages.success(request, f"{career.title} is now your target career.")
+    return redirect(_safe_next_url(request) or "dashboard")
 
 
 @login_required

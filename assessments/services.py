@@ -203,3 +203,19 @@ def latest_scores(user, assessments) -> dict[int, Result]:
     for result in results.order_by("created_at", "pk"):
         latest[result.assessment_id] = result
     return latest
+
+
+def latest_readiness(*, user, career=None) -> Result | None:
+    """The person's latest readiness result, for their target career when they
+    have one and have taken its assessment, otherwise for any career."""
+    results = (
+        Result.objects.for_user(user)
+        .filter(assessment__kind=Assessment.Kind.READINESS)
+        .select_related("assessment__career")
+        .order_by("-created_at", "-pk")
+    )
+    if career is not None:
+        for_career = results.filter(assessment__career=career).first()
+        if for_career is not None:
+            return for_career
+    return results.first()

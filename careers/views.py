@@ -7,6 +7,7 @@ from careers import guide as guide_content
 from careers.forms import CareerSearchForm
 from careers.models import Career
 from careers.selectors import guide_for, listed_industries, search_careers
+from careers.visits import guide_view_record
 
 
 def index(request):
@@ -43,6 +44,7 @@ def detail(request, slug):
         career = guide_for(request.user, slug)
     except Career.DoesNotExist:
         raise Http404("No published guide has that address.") from None
+    guide_view_record(user=request.user, career=career)
     page_url = request.build_absolute_uri(career.get_absolute_url())
     return render(
         request,

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from assessments.sitemaps import AssessmentSitemap
 from careers.sitemaps import GuideSitemap
 from config import views
@@ -13,6 +14,7 @@ admin.site.index_title = "Content and accounts"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dashboard/", accounts_views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(

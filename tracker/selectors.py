@@ -1,10 +1,10 @@
 """Read-only queries behind the tracker's list and reports."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from tracker.forms import SORTS
-from tracker.models import Application, StatusChange
+from tracker.models import Application, Interview, Outcome, Status, StatusChange
 from tracker.stats import ApplicationRow, ChangeRow, Stats, compute_stats
 
 
@@ -52,3 +52,28 @@ def stats_for(*, user) -> Stats:
         )
     ]
     return compute_stats(applications, changes, today=timezone.localdate())
+
+
+def pipeline_summary(*, user) -> list[tuple[Status, int]]:
+    """How many of the person's active applications are at each status, in
+    pipeline order (statuses with none are left out)."""
+    counts = dict(
+        Application.objects.for_user(user)
+        .active()
+        .values_list("status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return [(status, counts[status]) for status in Status if counts.get(status)]
+
+
+def upcoming_interviews(*, user, now=None, limit: int = 5) -> list[Interview]:
+    """The person's next interviews (still pending), soonest first."""
+    now = now or timezone.now()
+    return list(
+        Interview.objects.for_user(user)
+        .filter(starts_at__gte=now, application__archived=False)
+        .exclude(outcome=Outcome.CANCELLED)
+        .select_related("application")
+        .order_by("starts_at", "id")[:limit]
+    )

@@ -1,0 +1,74 @@
+"""What the signed-in dashboard shows, gathered from every app in a fixed
+number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from assessments.models import Assessment, Result
+from assessments.scoring import Band
+from assessments.services import latest_readiness
+from careers.models import Career
+from careers.visits import recently_viewed
+from tracker.models import Application, Interview, Status
+from tracker.selectors import pipeline_summary, upcoming_interviews
+from tracker.services import due_follow_ups
+
+NEXT_STEPS = 2
+FOLLOW_UPS_SHOWN = 6
+
+
+@dataclass
+class Dashboard:
+    target: Career | None
+    target_assessments: list[Assessment]
+    readiness: Result | None
+    next_steps: list[dict]
+    pipeline: list[tuple[Status, int]]
+    follow_ups: list[Application]  # overdue first, then today, then this week
+    overdue_count: int
+    interviews: list[Interview]
+    recent_guides: list[Career] = field(default_factory=list)
+
+    @property
+    def band(self) -> Band | None:
+        return Band(self.readiness.band) if self.readiness else None
+
+    @property
+    def active_applications(self) -> int:
+        return sum(count for _, count in self.pipeline)
+
+    @property
+    def is_new(self) -> bool:
+        """Nothing chosen, taken, tracked or read yet: show the first step."""
+        return not (
+            self.target
+            or self.readiness
+            or self.pipeline
+            or self.recent_guides
+            or self.interviews
+        )
+
+
+def dashboard_for(*, user) -> Dashboard:
+    target = user.target_career
+    if target is not None and not target.is_published:
+        target = None
+    readiness = latest_readiness(user=user, career=target)
+    due = due_follow_ups(user=user, today=timezone.localdate())
+    follow_ups = [*due.overdue, *due.today, *due.this_week]
+    return Dashboard(
+        target=target,
+        target_assessments=list(
+            Assessment.objects.published().filter(career=target).order_by("kind")
+        )
+        if target
+        else [],
+        readiness=readiness,
+        next_steps=readiness.recommendations[:NEXT_STEPS] if readiness else [],
+        pipeline=pipeline_summary(user=user),
+        follow_ups=follow_ups[:FOLLOW_UPS_SHOWN],
+        overdue_count=len(due.overdue),
+        interviews=upcoming_interviews(user=user),
+        recent_guides=recently_viewed(user=user),
+    )

@@ -1,0 +1,26 @@
+"""Which guides a signed-in person has read lately, for the dashboard."""
+
+from django.utils import timezone
+
+from careers.models import Career, GuideView
+
+
+def guide_view_record(*, user, career: Career) -> None:
+    """Note that the person just read the guide (one row per person and guide)."""
+    if not user.is_authenticated or not career.is_published:
+        return
+    GuideView.objects.update_or_create(
+        user=user, career=career, defaults={"viewed_at": timezone.now()}
+    )
+
+
+def recently_viewed(*, user, limit: int = 5) -> list[Career]:
+    """The person's most recently read published guides, newest first."""
+    if not user.is_authenticated:
+        return []
+    views = (
+        GuideView.objects.filter(user=user, career__status=Career.Status.PUBLISHED)
+        .select_related("career")
+        .order_by("-viewed_at")[:limit]
+    )
+    return [view.career for view in views]
