@@ -42,7 +42,7 @@ def test_sign_in_ignores_next_to_another_host(client, alice, next_url):
         SIGN_IN, {"username": alice.email, "password": PASSWORD, "next": next_url}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/dashboard/"
 
 
 def test_sign_out_is_post_only_and_signs_out(alice_client):
@@ -54,7 +54,7 @@ def test_sign_out_is_post_only_and_signs_out(alice_client):
 
 
 def test_signed_in_person_sees_their_account_menu(alice_client):
-    page = alice_client.get("/").content.decode()
+    page = alice_client.get("/", follow=True).content.decode()
     assert "Alice" in page
     assert 'action="/accounts/signout/"' in page
 
@@ -74,7 +74,7 @@ def test_pages_that_need_an_account_send_anonymous_people_to_sign_in(client):
 def test_signed_in_person_with_next_pointing_at_sign_in_is_not_looped(alice_client):
     response = alice_client.get("/accounts/signin/?next=/accounts/signin/")
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/dashboard/"
 
 
 def test_empty_sign_in_says_what_is_missing(client):

@@ -19,7 +19,7 @@ def test_sign_up_creates_the_account_and_signs_in(client):
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/dashboard/"
     user = User.objects.get()
     assert user.email == "new.person@example.com"
     assert user.name == "New Person"
@@ -73,4 +73,4 @@ def test_sign_up_ignores_next_to_another_host(client):
         {"email": "b@example.com", "password": PASSWORD, "next": "https://evil.test/"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/dashboard/"
