@@ -520,3 +520,15 @@ def test_people_who_are_not_staff_cannot_open_the_assessments_admin(alice_client
         response = alice_client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/admin/login/")
+
+
+def test_deleting_an_account_in_the_admin_takes_its_results(admin_client, alice):
+    # Results stay deletable so their admin never blocks deleting a person.
+    result_for(build_assessment(), owner=alice)
+
+    response = admin_client.post(
+        f"/admin/accounts/user/{alice.pk}/delete/", {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Result.objects.exists()
