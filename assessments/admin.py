@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 
 from assessments import models, scoring
 from assessments.copying import assessment_duplicate
+from assessments.loader import ContentError, build_skills_gap
 from assessments.services import assessment_touch
 
 # Question kinds scored by their choices; the others ignore any choices.
@@ -181,7 +182,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         ),
     ]
     inlines = [SectionInline]
-    actions = ["duplicate"]
+    actions = ["duplicate", "regenerate_skills_gap"]
     # "View on site" opens the taker's page, which shows drafts to staff.
 
     def get_queryset(self, request):
@@ -234,6 +235,49 @@ class AssessmentAdmin(admin.ModelAdmin):
             ),
             messages.SUCCESS,
         )
+
+    @admin.action(
+        description="Regenerate selected skills gap analyses from the guide's "
+        "skills (drops questions not about one of its skills)"
+    )
+    def regenerate_skills_gap(self, request, queryset):
+        skipped = []
+        for assessment in queryset.select_related("career").order_by("pk"):
+            if assessment.kind != models.Assessment.Kind.SKILLS_GAP:
+                skipped.append(assessment.title)
+                continue
+            try:
+                build_skills_gap(assessment, assessment.career)
+            except ContentError as error:
+                self.message_user(
+                    request, f"{assessment.title}: {error}", messages.ERROR
+                )
+                continue
+            # Not a staff edit: it writes what the loader would, so an
+            # assessment nobody edited stays the loader's to refresh.
+            count = models.Question.objects.filter(
+                section__assessment=assessment
+            ).count()
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}">{}</a> now rates the {} skills of the {} guide.',
+                    reverse(
+                        "admin:assessments_assessment_change", args=[assessment.pk]
+                    ),
+                    assessment.title,
+                    count,
+                    assessment.career.title,
+                ),
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                "Only a skills gap analysis is built from the guide's skills; "
+                f"left unchanged: {', '.join(skipped)}.",
+                messages.WARNING,
+            )
 
 
 class SectionFilter(admin.SimpleListFilter):

@@ -13,7 +13,8 @@ from assessments.models import (
     Result,
     Section,
 )
-from tests.factories import CareerFactory, SkillFactory
+from careers.models import Skill
+from tests.factories import CareerFactory, CareerSkillFactory, SkillFactory
 from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -532,3 +533,46 @@ def test_deleting_an_account_in_the_admin_takes_its_results(admin_client, alice)
 
     assert response.status_code == 302
     assert not Result.objects.exists()
+
+
+def test_regenerating_a_skills_gap_analysis_follows_the_guide(admin_client):
+    career = CareerFactory(title="Clerk")
+    CareerSkillFactory(career=career, skill=SkillFactory(name="Typing"), importance=5)
+    CareerSkillFactory(
+        career=career,
+        skill=SkillFactory(name="Listening", kind=Skill.Kind.SOFT),
+        importance=3,
+    )
+    gap = Assessment.objects.create(
+        title="Clerk skills",
+        slug="clerk-skills",
+        kind=Assessment.Kind.SKILLS_GAP,
+        career=career,
+    )
+    dropped = Section.objects.create(assessment=gap, title="Old skills")
+    Question.objects.create(
+        section=dropped,
+        prompt="How well do you use a fax machine?",
+        kind="rating",
+        skill=SkillFactory(name="Faxing"),
+    )
+    readiness = build_assessment(career=career)
+
+    response = admin_client.post(
+        "/admin/assessments/assessment/",
+        {
+            "action": "regenerate_skills_gap",
+            "_selected_action": [gap.pk, readiness.pk],
+        },
+        follow=True,
+    )
+
+    rated = Question.objects.filter(section__assessment=gap)
+    assert sorted(rated.values_list("skill__name", "required_level", "weight")) == [
+        ("Listening", 3, 3),
+        ("Typing", 5, 5),
+    ]
+    assert Question.objects.filter(section__assessment=readiness).count() == 5
+    page = response.content.decode()
+    assert "now rates the 2 skills of the Clerk guide." in page
+    assert "left unchanged: Clerk readiness." in page
