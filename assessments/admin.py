@@ -1,0 +1,458 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+
+from assessments import models, scoring
+from assessments.copying import assessment_duplicate
+from assessments.loader import ContentError, build_skills_gap
+from assessments.services import assessment_touch
+
+# Question kinds scored by their choices; the others ignore any choices.
+CHOICE_KINDS = {
+    models.Question.Kind.SINGLE,
+    models.Question.Kind.MULTIPLE,
+    models.Question.Kind.YES_NO,
+}
+
+
+def questions_url(**filters) -> str:
+    return f"{reverse('admin:assessments_question_changelist')}?{urlencode(filters)}"
+
+
+class TouchesAssessment:
+    """Saving or deleting a part of an assessment counts as a staff edit of it,
+    so the content loader stops refreshing that assessment."""
+
+    # The lookup from this model to its assessment's id.
+    assessment_lookup = "section__assessment"
+
+    def _assessment_ids(self, pks) -> set[int]:
+        return set(
+            self.model.objects.filter(pk__in=pks).values_list(
+                self.assessment_lookup, flat=True
+            )
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Choices are saved with their question's form, which always comes
+        # through here, so one touch covers them too. Moving a part to another
+        # assessment edits both.
+        before = self._assessment_ids([obj.pk]) if change else set()
+        super().save_model(request, obj, form, change)
+        for assessment_id in before | self._assessment_ids([obj.pk]):
+            assessment_touch(assessment_id)
+
+    def delete_model(self, request, obj):
+        assessment_ids = self._assessment_ids([obj.pk])
+        super().delete_model(request, obj)
+        for assessment_id in assessment_ids:
+            assessment_touch(assessment_id)
+
+    def delete_queryset(self, request, queryset):
+        assessment_ids = self._assessment_ids(queryset.values("pk"))
+        super().delete_queryset(request, queryset)
+        for assessment_id in assessment_ids:
+            assessment_touch(assessment_id)
+
+
+class OrderedInline(admin.TabularInline):
+    extra = 0
+    ordering = ["order", "pk"]
+
+
+class SectionInline(OrderedInline):
+    model = models.Section
+    fields = ["order", "title", "weight", "intro", "questions"]
+    readonly_fields = ["questions"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(question_count=Count("questions"))
+
+    @admin.display(description="Questions")
+    def questions(self, section):
+        if section.pk is None:
+            return "Save first, then add questions."
+        count = section.question_count
+        return format_html(
+            '<a href="{}">{} question{} →</a>',
+            questions_url(section__id__exact=section.pk),
+            count,
+            "" if count == 1 else "s",
+        )
+
+
+class ChoiceFormSet(BaseInlineFormSet):
+    """A question scored by its choices needs a best answer to score against."""
+
+    def clean(self):
+        super().clean()
+        question = self.instance
+        if question.kind not in CHOICE_KINDS:
+            return
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("label")
+        ]
+        kind = models.Question.Kind(question.kind).label.lower()
+        if not any((choice.get("points") or 0) > 0 for choice in kept):
+            raise ValidationError(
+                f"Give at least one choice positive points: a {kind} question "
+                "is scored against its best choice, and has none."
+            )
+        if question.kind == models.Question.Kind.YES_NO and len(kept) != 2:
+            raise ValidationError(
+                "A yes-or-no question has exactly two choices, “Yes” and “No”."
+            )
+
+
+class ChoiceInline(OrderedInline):
+    model = models.Choice
+    formset = ChoiceFormSet
+    fields = ["order", "label", "points"]
+    verbose_name_plural = (
+        "Choices (single choice, multiple choice and yes or no; "
+        "self-rating and number questions ignore them)"
+    )
+
+
+@admin.register(models.Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "career",
+        "kind",
+        "is_published",
+        "estimated_minutes",
+        "question_count",
+    ]
+    list_filter = ["kind", "is_published", "career"]
+    # Explicit, because the question count's GROUP BY drops Meta.ordering.
+    ordering = ["career__title", "kind", "title"]
+    list_select_related = ["career"]
+    search_fields = ["title", "slug", "intro", "career__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["career"]
+    readonly_fields = [
+        "preview",
+        "created_at",
+        "updated_at",
+        "loaded_digest",
+        "loaded_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("title", "slug"),
+                    ("kind", "career"),
+                    ("is_published", "estimated_minutes"),
+                    "intro",
+                    "preview",
+                ]
+            },
+        ),
+        (
+            "Scoring bands",
+            {
+                "description": "An overall score at or above each threshold earns "
+                "that band; below “Getting there” is “Not yet”.",
+                "fields": [("getting_there_from", "ready_from", "strong_from")],
+            },
+        ),
+        (
+            "Content loader",
+            {
+                "description": "The loader refreshes an assessment from the shipped "
+                "content only while nobody has edited it here since it was loaded.",
+                "fields": [
+                    ("created_at", "updated_at"),
+                    ("loaded_at", "loaded_digest"),
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    inlines = [SectionInline]
+    actions = ["duplicate", "regenerate_skills_gap"]
+    # "View on site" opens the taker's page, which shows drafts to staff.
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(question_total=Count("sections__questions"))
+        )
+
+    @admin.display(description="Questions", ordering="question_total")
+    def question_count(self, assessment):
+        return assessment.question_total
+
+    @admin.display(description="Preview as a taker")
+    def preview(self, assessment):
+        if assessment.pk is None:
+            return "Save the assessment to preview it."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            assessment.get_absolute_url(),
+            "Open the assessment as a taker sees it"
+            + ("" if assessment.is_published else " (draft: staff only)"),
+        )
+
+    @admin.action(description="Duplicate the selected assessments as drafts")
+    def duplicate(self, request, queryset):
+        copies = [
+            assessment_duplicate(assessment=assessment)
+            for assessment in queryset.order_by("pk")
+        ]
+        self.message_user(
+            request,
+            format_html(
+                "Made {} draft cop{}: {}",
+                len(copies),
+                "y" if len(copies) == 1 else "ies",
+                format_html_join(
+                    ", ",
+                    '<a href="{}">{}</a>',
+                    (
+                        (
+                            reverse(
+                                "admin:assessments_assessment_change", args=[copy.pk]
+                            ),
+                            copy.title,
+                        )
+                        for copy in copies
+                    ),
+                ),
+            ),
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description="Regenerate selected skills gap analyses from the guide's "
+        "skills (drops questions not about one of its skills)"
+    )
+    def regenerate_skills_gap(self, request, queryset):
+        skipped = []
+        for assessment in queryset.select_related("career").order_by("pk"):
+            if assessment.kind != models.Assessment.Kind.SKILLS_GAP:
+                skipped.append(assessment.title)
+                continue
+            try:
+                build_skills_gap(assessment, assessment.career)
+            except ContentError as error:
+                self.message_user(
+                    request, f"{assessment.title}: {error}", messages.ERROR
+                )
+                continue
+            # Not a staff edit: it writes what the loader would, so an
+            # assessment nobody edited stays the loader's to refresh.
+            count = models.Question.objects.filter(
+                section__assessment=assessment
+            ).count()
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}">{}</a> now rates the {} skills of the {} guide.',
+                    reverse(
+                        "admin:assessments_assessment_change", args=[assessment.pk]
+                    ),
+                    assessment.title,
+                    count,
+                    assessment.career.title,
+                ),
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                "Only a skills gap analysis is built from the guide's skills; "
+                f"left unchanged: {', '.join(skipped)}.",
+                messages.WARNING,
+            )
+
+
+class SectionFilter(admin.SimpleListFilter):
+    """Sections named with their assessment, since titles repeat across them."""
+
+    title = "section"
+    parameter_name = "section__id__exact"
+
+    def lookups(self, request, model_admin):
+        sections = models.Section.objects.select_related("assessment").order_by(
+            "assessment__title", "order", "pk"
+        )
+        assessment_id = request.GET.get("section__assessment__id__exact")
+        if assessment_id and assessment_id.isdigit():
+            sections = sections.filter(assessment_id=assessment_id)
+        return [
+            (str(section.pk), f"{section.assessment.title} › {section.title}")
+            for section in sections
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(section_id=value)
+
+
+@admin.register(models.Section)
+class SectionAdmin(TouchesAssessment, admin.ModelAdmin):
+    """Sections are edited inline on their assessment; this page serves the
+    question and rule forms' section search and bulk work across sections."""
+
+    assessment_lookup = "assessment"
+    # Explicit, because the question count's GROUP BY drops Meta.ordering.
+    ordering = ["assessment__title", "order", "pk"]
+    list_display = ["title", "assessment", "order", "weight", "questions"]
+    list_filter = ["assessment"]
+    list_select_related = ["assessment"]
+    search_fields = ["title", "assessment__title"]
+    autocomplete_fields = ["assessment"]
+    fields = ["assessment", ("order", "title", "weight"), "intro"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(question_count=Count("questions"))
+
+    questions = SectionInline.questions
+
+
+@admin.register(models.Question)
+class QuestionAdmin(TouchesAssessment, admin.ModelAdmin):
+    list_display = ["prompt", "section", "assessment", "kind", "weight", "required"]
+    list_filter = ["section__assessment", SectionFilter, "kind"]
+    list_select_related = ["section__assessment"]
+    search_fields = ["prompt", "help_text"]
+    autocomplete_fields = ["section", "skill"]
+    inlines = [ChoiceInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "section",
+                    "prompt",
+                    "help_text",
+                    ("kind", "required"),
+                    ("order", "weight"),
+                ]
+            },
+        ),
+        (
+            "Self-rating 1–5",
+            {
+                "description": "Only for self-rating questions. In a skills gap "
+                "analysis the weight and the required level are the skill's "
+                "importance.",
+                "fields": [("low_label", "high_label"), "required_level", "skill"],
+            },
+        ),
+        (
+            "Number",
+            {
+                "description": "Only for number questions: the answer must lie "
+                "between the minimum and maximum; the target or more earns full "
+                "marks.",
+                "fields": [("min_value", "max_value", "target_value"), "unit"],
+            },
+        ),
+    ]
+
+    @admin.display(description="Assessment", ordering="section__assessment__title")
+    def assessment(self, question):
+        return question.section.assessment
+
+    def get_changeform_initial_data(self, request):
+        """Adding from a section's question list starts in that section."""
+        initial = super().get_changeform_initial_data(request)
+        filters = QueryDict(request.GET.get("_changelist_filters", ""))
+        section = filters.get("section__id__exact", "")
+        if "section" not in initial and section.isdigit():
+            initial["section"] = section
+        return initial
+
+
+@admin.register(models.Recommendation)
+class RecommendationAdmin(TouchesAssessment, admin.ModelAdmin):
+    list_display = ["title", "assessment", "section", "question", "below_score"]
+    list_filter = ["section__assessment"]
+    list_select_related = ["section__assessment", "question"]
+    search_fields = ["title", "advice"]
+    autocomplete_fields = ["section", "question"]
+    fieldsets = [
+        (None, {"fields": ["section", "question", "below_score"]}),
+        ("Advice", {"fields": ["title", "advice"]}),
+        (
+            "Link",
+            {
+                "description": "Link to a section of the career's guide, or to "
+                "another page on this site.",
+                "fields": ["guide_anchor", ("link_url", "link_text")],
+            },
+        ),
+    ]
+
+    @admin.display(description="Assessment", ordering="section__assessment__title")
+    def assessment(self, rule):
+        return rule.section.assessment
+
+
+@admin.register(models.Result)
+class ResultAdmin(admin.ModelAdmin):
+    """Results are people's records: staff may look, never add or edit.
+
+    Deleting stays allowed, so deleting an account (or an assessment) in the
+    admin can take its results with it.
+    """
+
+    list_display = [
+        "assessment",
+        "owner_email",
+        "overall_score",
+        "band_label",
+        "created_at",
+    ]
+    list_filter = ["assessment", "band"]
+    list_select_related = ["assessment", "owner"]
+    search_fields = ["owner__email", "=public_id"]
+    date_hierarchy = "created_at"
+    fields = [
+        "public_id",
+        "assessment",
+        "owner",
+        "created_at",
+        "overall_score",
+        "band",
+        "section_scores",
+        "gaps",
+        "recommendations",
+        "answers",
+    ]
+
+    @admin.display(description="Owner", ordering="owner__email")
+    def owner_email(self, result):
+        return result.owner.email if result.owner else "Anonymous"
+
+    @admin.display(description="Band", ordering="band")
+    def band_label(self, result):
+        try:
+            return scoring.Band(result.band).label
+        except ValueError:
+            return result.band
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
