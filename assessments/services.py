@@ -4,7 +4,7 @@ import uuid
 from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -207,18 +207,23 @@ def latest_scores(user, assessments) -> dict[int, Result]:
 
 
 def latest_readiness(*, user, career=None) -> Result | None:
-    """The person's latest readiness result, for their target career when they
-    have one and have taken its assessment, otherwise for any career."""
+    """The person's latest readiness result: for their target career when they
+    have taken its assessment, otherwise for any career (one query)."""
     results = (
         Result.objects.for_user(user)
         .filter(assessment__kind=Assessment.Kind.READINESS)
         .select_related("assessment__career")
-        .order_by("-created_at", "-pk")
     )
     if career is not None:
-        for_career = results.filter(assessment__career=career).first()
-        if for_career is not None:
-            return for_career
+        results = results.alias(
+            for_target=Case(
+                When(assessment__career=career, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        ).order_by("-for_target", "-created_at", "-pk")
+    else:
+        results = results.order_by("-created_at", "-pk")
     return results.first()
 
 

@@ -1,0 +1,258 @@
+"""The signed-in dashboard: one page that joins guides, assessments and the tracker."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from tests.factories import (
+    AssessmentFactory,
+    CareerFactory,
+    InterviewFactory,
+    ResultFactory,
+)
+from tracker.services import application_create
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = reverse("dashboard")
+
+
+def _page(client):
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anonymous_people_are_sent_to_sign_in(client):
+    response = client.get(DASHBOARD)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign_in"))
+
+
+def test_the_home_page_sends_signed_in_people_to_the_dashboard(alice_client, client):
+    assert alice_client.get("/")["Location"] == DASHBOARD
+
+
+def test_a_brand_new_account_gets_a_clear_first_step(alice_client):
+    page = _page(alice_client)
+
+    assert "Your first step" in page
+    assert "Make this my target" in page
+
+
+def test_the_target_career_shows_its_key_facts(alice_client, alice):
+    career = CareerFactory(title="Customer Service Clerk", median_salary=38_400)
+    alice.target_career = career
+    alice.save()
+
+    page = _page(alice_client)
+
+    assert "Your first step" not in page
+    assert f'href="{career.get_absolute_url()}"' in page
+    assert "$38,400" in page
+
+
+def test_latest_readiness_score_with_the_next_two_steps(alice_client, alice):
+    career = CareerFactory()
+    alice.target_career = career
+    alice.save()
+    readiness = AssessmentFactory(career=career)
+    steps = [
+        {"title": f"Step {n}", "url": f"/careers/x/#s{n}", "lift": 10 - n}
+        for n in range(1, 4)
+    ]
+    ResultFactory(assessment=readiness, owner=alice, overall_score=30, band="not_yet")
+    ResultFactory(
+        assessment=readiness,
+        owner=alice,
+        overall_score=71,
+        band="ready",
+        recommendations=steps,
+    )
+
+    page = _page(alice_client)
+
+    assert '<span class="result__number">71</span>' in page
+    assert "Ready" in page
+    assert '<a href="/careers/x/#s1">Step 1</a>' in page
+    assert '<a href="/careers/x/#s2">Step 2</a>' in page
+    assert "Step 3" not in page
+
+
+def test_pipeline_summary_counts_active_applications_by_status(alice_client, alice):
+    for status in ("applied", "applied", "interviewing"):
+        application_create(
+            owner=alice, company="Acme", role_title="Clerk", status=status
+        )
+    archived = application_create(
+        owner=alice, company="Old", role_title="Clerk", status="offer"
+    )
+    archived.archived = True
+    archived.save()
+
+    page = _page(alice_client)
+
+    assert "3 active applications" in page
+    assert (
+        '<span class="status status--applied">Applied</span> '
+        '<span class="pipeline__count">2</span>'
+    ) in page
+    assert '<span class="status status--offer">' not in page
+
+
+def test_follow_ups_due_list_overdue_first(alice_client, alice):
+    today = timezone.localdate()
+    application_create(
+        owner=alice,
+        company="Later Co",
+        role_title="Clerk",
+        status="applied",
+        follow_up_on=today + timedelta(days=2),
+    )
+    application_create(
+        owner=alice,
+        company="Late Co",
+        role_title="Clerk",
+        status="applied",
+        follow_up_on=today - timedelta(days=3),
+    )
+
+    page = _page(alice_client)
+
+    assert "1 overdue" in page
+    assert page.index("Late Co") < page.index("Later Co")
+    assert "overdue since" in page
+
+
+def test_upcoming_interviews_are_listed_soonest_first(alice_client, alice):
+    application = application_create(
+        owner=alice, company="Acme", role_title="Clerk", status="interviewing"
+    )
+    now = timezone.now()
+    InterviewFactory(application=application, starts_at=now + timedelta(days=5))
+    InterviewFactory(
+        application=application, kind="phone_screen", starts_at=now + timedelta(days=1)
+    )
+    InterviewFactory(application=application, starts_at=now - timedelta(days=1))
+
+    page = _page(alice_client)
+
+    assert page.count('Clerk at Acme</a> <span class="muted"><time') == 2
+    assert page.index("Phone screen: Clerk at Acme") < page.index(
+        "Interview: Clerk at Acme"
+    )
+
+
+def test_recently_viewed_guides_come_from_reading_them(alice_client):
+    first = CareerFactory(title="Bank Teller")
+    second = CareerFactory(title="Receptionist")
+    alice_client.get(first.get_absolute_url())
+    alice_client.get(second.get_absolute_url())
+    alice_client.get(first.get_absolute_url())
+
+    page = _page(alice_client)
+
+    recent = page.split('id="recent-title"')[1]
+    assert recent.index("Bank Teller") < recent.index("Receptionist")
+
+
+def test_nobody_sees_anybody_elses_dashboard_data(client, alice, bob):
+    application_create(owner=alice, company="Secret Corp", role_title="Clerk")
+    ResultFactory(owner=alice, overall_score=88, band="strong")
+    client.get(CareerFactory(title="Private Reading").get_absolute_url())
+    client.force_login(bob)
+
+    page = _page(client)
+
+    assert "Secret Corp" not in page
+    assert "88" not in page.split('id="readiness-title"')[1].split("</section>")[0]
+    assert "Private Reading" not in page
+    assert "Your first step" in page
+
+
+def test_make_this_my_target_from_a_guide(alice_client, alice):
+    career = CareerFactory(title="Bank Teller")
+    guide = alice_client.get(career.get_absolute_url()).content.decode()
+    assert "Make this my target" in guide
+
+    response = alice_client.post(
+        reverse("accounts:set_target"),
+        {"career": career.slug, "next": career.get_absolute_url()},
+        follow=True,
+    )
+
+    assert User.objects.get(pk=alice.pk).target_career == career
+    page = response.content.decode()
+    assert "Bank Teller is now your target career." in page
+    assert "Your target career" in page
+
+
+def test_a_draft_or_unknown_career_cannot_be_the_target(alice_client, alice):
+    draft = CareerFactory(status="draft")
+
+    for slug in (draft.slug, "nope", ""):
+        response = alice_client.post(
+            reverse("accounts:set_target"), {"career": slug}, follow=True
+        )
+        assert "That career guide is not available." in response.content.decode()
+    assert User.objects.get(pk=alice.pk).target_career is None
+
+
+def test_the_target_can_be_chosen_and_cleared_on_the_profile(alice_client, alice):
+    career = CareerFactory(title="Bank Teller")
+    url = reverse("accounts:profile")
+
+    alice_client.post(url, {"name": "Alice", "target_career": career.pk})
+    assert User.objects.get(pk=alice.pk).target_career == career
+    alice_client.post(url, {"name": "Alice", "target_career": ""})
+    assert User.objects.get(pk=alice.pk).target_career is None
+
+
+def test_the_dashboard_takes_a_fixed_number_of_queries(alice_client, alice):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            _page(alice_client)
+        return len(context.captured_queries)
+
+    career = CareerFactory()
+    alice.target_career = career
+    alice.save()
+    AssessmentFactory(career=career)
+    few = queries()
+    for n in range(5):
+        application = application_create(
+            owner=alice,
+            company=f"Co {n}",
+            role_title="Clerk",
+            status="interviewing",
+            follow_up_on=timezone.localdate(),
+        )
+        InterviewFactory(application=application)
+        ResultFactory(assessment__career=career, owner=alice)
+        alice_client.get(CareerFactory().get_absolute_url())
+
+    # Expect 10 queries: the session, the user, their target career, the
+    # latest readiness result, follow-ups due, the target's assessments,
+    # pipeline counts, upcoming interviews, recently viewed guides and the
+    # target's industries (for its key facts).
+    assert few == 10
+    assert queries() == few
+
+
+def test_the_target_careers_readiness_wins_over_a_newer_one_elsewhere(
+    alice_client, alice
+):
+    target = CareerFactory(title="Bank Teller")
+    alice.target_career = target
+    alice.save()
+    ResultFactory(assessment__career=target, owner=alice, overall_score=55)
+    ResultFactory(owner=alice, overall_score=90, band="strong")
+
+    page = _page(alice_client)
+
+    assert '<span class="result__number">55</span>' in page
