@@ -43,8 +43,12 @@ def index(request):
         chosen if chosen is not None and chosen.exists() else assessments
     )
     latest = services.latest_scores(request.user, assessments)
+    target_id = getattr(request.user, "target_career_id", None)
     for assessment in assessments:
         assessment.latest_result = latest.get(assessment.pk)
+        assessment.is_for_target = assessment.career_id == target_id
+    # The person's target career comes first; sorted() keeps the rest in order.
+    assessments = sorted(assessments, key=lambda a: not a.is_for_target)
     return render(
         request,
         "assessments/index.html",

@@ -215,3 +215,18 @@ def test_published_assessments_are_in_the_sitemap(client, small_assessment):
     assert small_assessment["assessment"].get_absolute_url() in sitemap
     assert reverse("assessments:index") in sitemap
     assert draft.get_absolute_url() not in sitemap
+
+
+def test_the_target_careers_assessments_come_first(alice_client, alice):
+    from tests.factories import AssessmentFactory, CareerFactory
+
+    AssessmentFactory(title="Aardvark keeper readiness")
+    target = CareerFactory(title="Zoo clerk")
+    AssessmentFactory(title="Zoo clerk readiness", career=target)
+    alice.target_career = target
+    alice.save()
+
+    page = alice_client.get(reverse("assessments:index")).content.decode()
+
+    assert page.index("Zoo clerk readiness") < page.index("Aardvark keeper readiness")
+    assert "Your target career" in page
