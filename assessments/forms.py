@@ -57,7 +57,7 @@ def _question_field(question: Question) -> forms.Field:
         low, high = question.min_value, question.max_value
         unit = f" {question.unit}" if question.unit else ""
         in_range = f"Enter a whole number from {low} to {high}{unit}."
-        if question.unit:
+        if question.unit and question.unit.lower() not in question.prompt.lower():
             common["label"] = f"{question.prompt} ({question.unit})"
         return forms.IntegerField(
             min_value=low,
