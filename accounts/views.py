@@ -19,6 +19,7 @@ from accounts.forms import (
     ProfileForm,
     SignInForm,
     SignUpForm,
+    ThrottledPasswordResetForm,
 )
 from accounts.services import (
     DuplicateEmail,
@@ -86,10 +87,14 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ThrottledPasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):

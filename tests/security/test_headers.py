@@ -22,9 +22,7 @@ EXPECTED_CSP = {
 
 def csp_directives(response):
     policy = response["Content-Security-Policy"]
-    return dict(
-        directive.strip().split(" ", 1) for directive in policy.split(";")
-    )
+    return dict(directive.strip().split(" ", 1) for directive in policy.split(";"))
 
 
 def assert_security_headers(response):
