@@ -120,13 +120,16 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     def clean(self):
         cleaned_data = super().clean()
         email = cleaned_data.get("email")
-        if email and self.request is not None:
-            if wait := throttle.password_reset_wait(self.request, email):
-                raise forms.ValidationError(
-                    self.error_messages["throttled"],
-                    code="throttled",
-                    params={"wait": throttle.minutes_text(wait)},
-                )
+        if (
+            email
+            and self.request is not None
+            and (wait := throttle.password_reset_wait(self.request, email))
+        ):
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"wait": throttle.minutes_text(wait)},
+            )
         return cleaned_data
 
 
