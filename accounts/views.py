@@ -32,7 +32,8 @@ from accounts.services import (
 def _safe_next_url(request):
     """Return the ?next= page when it is on this site, otherwise ""."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # Only a path: redirect() would read a bare word like "0" as a view name.
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate,
         allowed_hosts={request.get_host()},
         require_https=request.is_secure(),
