@@ -4,13 +4,17 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from careers.models import Career
+from careers.services import load_careers
+from tests.html_forms import form_data
+
 pytestmark = pytest.mark.django_db
 
 
 def test_limits_are_set():
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == 1024 * 1024
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE == 1024 * 1024
-    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == 500
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == 2000
     assert settings.MAX_REQUEST_BYTES == 6 * 1024 * 1024
 
 
@@ -60,3 +64,16 @@ def test_a_document_just_under_the_limit_still_reaches_the_form(alice_client):
 
     assert response.status_code == 200
     assert "over the" in response.context["form"].errors["file"][0]
+
+
+def test_the_longest_guide_saves_in_the_admin_within_the_field_limit(admin_client):
+    load_careers()
+    career = Career.objects.get(slug="customer-service-clerk")
+    url = f"/admin/careers/career/{career.pk}/change/"
+    data = form_data(admin_client.get(url).content.decode(), "career_form")
+    data["_continue"] = "Save and continue editing"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == url
