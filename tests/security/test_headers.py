@@ -1,6 +1,7 @@
 """Every response carries the security headers: pages, redirects and errors."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,26 @@ def test_admin_pages_carry_the_nonce_their_templates_use(admin_client):
         used = set(re.findall(r'nonce="([^"]+)"', response.content.decode()))
         assert used == {nonce}, url
         assert csp_directives(response)["script-src"] == "'self'", url
+
+
+def test_no_template_file_has_inline_style_or_script():
+    """Every template, not only the pages requested above."""
+    base = Path(__file__).resolve().parents[2]
+    templates = [
+        path
+        for folder in ["templates", "accounts", "careers", "tracker", "assessments"]
+        for path in (base / folder).glob("**/templates/**/*.html")
+    ] + list((base / "templates").glob("**/*.html"))
+    assert len(templates) > 30
+    for path in templates:
+        text = re.sub(
+            r"\{#.*?#\}|\{% comment %\}.*?\{% endcomment %\}",
+            "",
+            path.read_text(),
+            flags=re.DOTALL,
+        )
+        assert not re.search(r"\sstyle=", text), path
+        assert "<style" not in text, path
+        assert not re.search(r"\son[a-z]+=", text), path
+        for opening in re.findall(r"<script\b[^>]*>", text):
+            assert "src=" in opening or "application/ld+json" in opening, path
