@@ -37,6 +37,7 @@ chromium:
 # Migrate, load the shipped content and, in DEBUG, make a local admin account.
 setup: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_careers
 	$(MANAGE) load_assessments
 	$(MANAGE) ensure_local_admin

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from accounts import throttle
 from accounts.models import User
 from careers.models import Career
 from config.forms import ModelChoiceField
@@ -72,7 +73,66 @@ class SignInForm(AuthenticationForm):
             "That email address and password do not match an account. Check "
             "both and try again, or reset your password."
         ),
+        "throttled": (
+            "Too many attempts to sign in. For your security, try again in "
+            "%(wait)s, or reset your password."
+        ),
     }
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        if email is None or not self.cleaned_data.get("password"):
+            return super().clean()
+        # Locked: refuse before checking the password, so a lock gives nothing away.
+        if wait := throttle.sign_in_locked_for(self.request, email):
+            raise self._throttled_error(wait)
+        try:
+            cleaned_data = super().clean()
+        except forms.ValidationError as error:
+            if error.code == "invalid_login" and (
+                wait := throttle.sign_in_failed(self.request, email)
+            ):
+                raise self._throttled_error(wait) from error
+            raise
+        throttle.sign_in_succeeded(email)
+        return cleaned_data
+
+    def _throttled_error(self, seconds):
+        return forms.ValidationError(
+            self.error_messages["throttled"],
+            code="throttled",
+            params={"wait": throttle.minutes_text(seconds)},
+        )
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Password reset that refuses a flood of requests for one address or client."""
+
+    error_messages = {
+        "throttled": (
+            "Too many password reset requests. Try again in %(wait)s; if an "
+            "account uses this address, the email we already sent still works."
+        ),
+    }
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        if (
+            email
+            and self.request is not None
+            and (wait := throttle.password_reset_wait(self.request, email))
+        ):
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"wait": throttle.minutes_text(wait)},
+            )
+        return cleaned_data
 
 
 class ProfileForm(forms.ModelForm):

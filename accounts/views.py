@@ -20,6 +20,7 @@ from accounts.forms import (
     ProfileForm,
     SignInForm,
     SignUpForm,
+    ThrottledPasswordResetForm,
 )
 from accounts.services import (
     DuplicateEmail,
@@ -34,7 +35,8 @@ from careers.models import Career
 def _safe_next_url(request):
     """Return the ?next= page when it is on this site, otherwise ""."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # Only a path: redirect() would read a bare word like "0" as a view name.
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate,
         allowed_hosts={request.get_host()},
         require_https=request.is_secure(),
@@ -89,10 +91,14 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ThrottledPasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import UserFactory
@@ -14,6 +15,14 @@ def _collected_static_files():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: no sign-in throttling carried over."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

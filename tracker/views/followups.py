@@ -25,7 +25,8 @@ SNOOZE_CHOICES = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks")]
 def _back(request, default):
     """Where the form came from, when that is on this site."""
     candidate = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # Only a path: redirect() would read a bare word like "0" as a view name.
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate

@@ -1,0 +1,216 @@
+"""Every form, public or signed in, answers any post with a page, a redirect or a
+400, never a 500; a value over a field's length limit is a field error, never
+silently cut short. (The careers search and the application list's query
+strings are fuzzed in tests/test_any_input.py.)"""
+
+from dataclasses import dataclass
+
+import pytest
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ContactFactory, InterviewFactory, NoteFactory
+from tracker.services import application_create
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class FormPage:
+    name: str
+    url: str  # formatted with the ids of Alice's objects
+    signed_in: bool = True
+    context_name: str = "form"
+    post_url: str = ""  # when the form posts somewhere else
+
+
+FORM_PAGES = [
+    FormPage("sign up", "/accounts/signup/", signed_in=False),
+    FormPage("sign in", "/accounts/signin/", signed_in=False),
+    FormPage("password reset", "/accounts/password/reset/", signed_in=False),
+    FormPage("password change", "/accounts/password/change/"),
+    FormPage("profile", "/accounts/profile/"),
+    FormPage("delete account", "/accounts/profile/delete/"),
+    FormPage("new application", "/tracker/new/"),
+    FormPage("edit application", "/tracker/{application}/edit/"),
+    FormPage("new interview", "/tracker/{application}/interviews/new/"),
+    FormPage("edit interview", "/tracker/interviews/{interview}/edit/"),
+    FormPage("new contact", "/tracker/{application}/contacts/new/"),
+    FormPage("edit contact", "/tracker/contacts/{contact}/edit/"),
+    FormPage("new note", "/tracker/{application}/notes/new/"),
+    FormPage("edit note", "/tracker/notes/{note}/edit/"),
+    FormPage(
+        "status",
+        "/tracker/{application}/",
+        context_name="status_form",
+        post_url="/tracker/{application}/status/",
+    ),
+    FormPage(
+        "snooze",
+        "/tracker/{application}/",
+        context_name="snooze_form",
+        post_url="/tracker/{application}/follow-up/snooze/",
+    ),
+    FormPage(
+        "board move",
+        "/tracker/{application}/",
+        context_name="status_form",
+        post_url="/tracker/board/{application}/move/",
+    ),
+    FormPage("tracker settings", "/tracker/settings/"),
+    FormPage("share link", "/tracker/share/"),
+    FormPage("document upload", "/tracker/documents/"),
+    FormPage("import upload", "/tracker/import/"),
+]
+
+odd_text = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300
+) | st.sampled_from(
+    [
+        "",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "2025-02-30",
+        "not-an-email",
+        "a@b",
+        "confirm",
+        "cancel",
+        "\x00",
+        "<script>alert(1)</script>",
+        "x" * 5000,
+    ]
+)
+odd_files = st.builds(
+    lambda name, content: SimpleUploadedFile(name, content),
+    st.sampled_from(["cv.pdf", "cv.docx", "cv.txt", "data.csv", "x.exe", ".csv"]),
+    st.binary(max_size=2000)
+    | st.text(max_size=500).map(lambda text: text.encode("utf-8"))
+    | st.just(b"Company,Role\nAcme,Clerk\n"),
+)
+fuzz = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@pytest.fixture
+def alices(alice):
+    application = application_create(owner=alice, company="Acme", role_title="Clerk")
+    return {
+        "application": application.pk,
+        "interview": InterviewFactory(application=application).pk,
+        "contact": ContactFactory(application=application).pk,
+        "note": NoteFactory(application=application).pk,
+    }
+
+
+def open_form(client, alice, alices, page):
+    """GET the page (signed in when it needs it); return its form and post URL."""
+    if page.signed_in:
+        client.force_login(alice)
+    response = client.get(page.url.format(**alices))
+    assert response.status_code == 200, page.name
+    form = response.context[page.context_name]
+    return form, (page.post_url or page.url).format(**alices)
+
+
+def test_every_form_page_is_listed():
+    """A reminder as much as a test: the list covers each kind of form."""
+    assert len({page.name for page in FORM_PAGES}) == len(FORM_PAGES)
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=lambda page: page.name)
+def test_any_post_gets_a_page_a_redirect_or_a_400(client, alice, alices, page):
+    form, url = open_form(client, alice, alices, page)
+    names = [*sorted(form.fields), "next", "action", "upload"]
+    file_names = [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field, forms.FileField)
+    ]
+    posts = st.fixed_dictionaries(
+        {},
+        optional={
+            **dict.fromkeys(names, odd_text),
+            **dict.fromkeys(file_names, odd_files),
+        },
+    )
+
+    @fuzz
+    @given(data=posts)
+    def check(data):
+        for upload in data.values():
+            if isinstance(upload, SimpleUploadedFile):
+                upload.seek(0)
+        response = client.post(url, data)
+        assert response.status_code in (200, 302, 400), (page.name, data)
+
+    check()
+
+
+def too_long(field: forms.Field) -> str:
+    length = field.max_length + 1
+    if isinstance(field, forms.EmailField):
+        return "a" * (length - len("@example.com")) + "@example.com"
+    if isinstance(field, forms.URLField):
+        return "https://example.com/" + "a" * (length - len("https://example.com/"))
+    return "a" * length
+
+
+def length_limited(form):
+    return {
+        name: field
+        for name, field in form.fields.items()
+        if getattr(field, "max_length", None) and not isinstance(field, forms.FileField)
+    }
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=lambda page: page.name)
+def test_a_value_over_the_limit_is_a_field_error(client, alice, alices, page):
+    form, url = open_form(client, alice, alices, page)
+    for name, field in length_limited(form).items():
+        response = client.post(url, {name: too_long(field)})
+
+        assert response.status_code in (200, 400), (page.name, name)
+        errors = response.context[page.context_name].errors[name]
+        assert any("at most" in error for error in errors), (page.name, name, errors)
+
+
+def test_the_length_check_covers_the_limited_fields(client, alice, alices):
+    page = next(page for page in FORM_PAGES if page.name == "new application")
+    form, _ = open_form(client, alice, alices, page)
+    assert set(length_limited(form)) == {
+        "company",
+        "role_title",
+        "posting_url",
+        "location",
+        "salary_currency",
+    }
+
+
+@pytest.mark.parametrize("next_url", ["0", "home", "tracker:index", "a.b"])
+def test_a_next_that_is_not_a_path_is_ignored(client, alice, alices, next_url):
+    """redirect() reads a bare word as a view name; these were 500s."""
+    client.force_login(alice)
+    snooze = client.post(
+        f"/tracker/{alices['application']}/follow-up/snooze/",
+        {"days": "3", "next": next_url},
+    )
+    assert snooze.status_code == 302
+    assert snooze["Location"] == "/tracker/follow-ups/"
+
+    client.logout()
+    sign_up = client.post(
+        "/accounts/signup/",
+        {
+            "email": "new@example.com",
+            "password": "a-long-and-unusual-passphrase-42",
+            "next": next_url,
+        },
+    )
+    assert sign_up.status_code == 302
+    assert sign_up["Location"] == "/"

@@ -1,0 +1,268 @@
+"""Walk the whole URLconf: every address that takes an id, slug or token is
+requested with Alice's real object as Bob and as an anonymous visitor.
+
+Every parameterized URL must be in one of the registries below, or
+test_every_parameterized_url_is_registered fails: a new URL is swept as soon
+as it exists. To add one, write one line, e.g.
+    "assessments:result": lambda alice: {"uuid": alice.result.uuid},
+and add the object to `AliceData` if it is a new kind.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.factories import (
+    CareerFactory,
+    ContactFactory,
+    DocumentFactory,
+    InterviewFactory,
+    NoteFactory,
+)
+from tracker.models import Application, Contact, Document, Interview, Note, ShareLink
+from tracker.services import application_create
+from tracker.sharing import calendar_token_regenerate, share_link_create
+
+pytestmark = pytest.mark.django_db
+
+# Strings only Alice's data contains; none may reach Bob or a stranger.
+SECRETS = [
+    "Zanzibar Widgets",
+    "Chief Llama Officer",
+    "Quentin Marbleworth",
+    "alice-private-note-7781",
+    "Alice CV QX9",
+    "Moonbase interview room",
+]
+
+
+@dataclass
+class AliceData:
+    """Alice's objects, each made the first time a URL asks for it."""
+
+    user: object
+
+    @cached_property
+    def application(self):
+        return application_create(
+            owner=self.user,
+            company="Zanzibar Widgets",
+            role_title="Chief Llama Officer",
+            status="applied",
+            notes="alice-private-note-7781",
+        )
+
+    @cached_property
+    def interview(self):
+        return InterviewFactory(
+            application=self.application, location="Moonbase interview room"
+        )
+
+    @cached_property
+    def contact(self):
+        return ContactFactory(application=self.application, name="Quentin Marbleworth")
+
+    @cached_property
+    def note(self):
+        return NoteFactory(application=self.application, body="alice-private-note-7781")
+
+    @cached_property
+    def document(self):
+        return DocumentFactory(owner=self.user, label="Alice CV QX9")
+
+    @cached_property
+    def share_link(self):
+        self.application  # noqa: B018  the shared board shows it
+        return share_link_create(owner=self.user, label="Coach")
+
+    @cached_property
+    def calendar_token(self):
+        self.interview  # noqa: B018  the feed lists it
+        return calendar_token_regenerate(user=self.user)
+
+
+# Alice's private objects: Bob gets 404 (or a redirect away), anonymous
+# visitors are sent to sign in.
+OWNED = {
+    "tracker:detail": lambda alice: {"pk": alice.application.pk},
+    "tracker:edit": lambda alice: {"pk": alice.application.pk},
+    "tracker:change_status": lambda alice: {"pk": alice.application.pk},
+    "tracker:archive": lambda alice: {"pk": alice.application.pk},
+    "tracker:restore": lambda alice: {"pk": alice.application.pk},
+    "tracker:delete": lambda alice: {"pk": alice.application.pk},
+    "tracker:move": lambda alice: {"pk": alice.application.pk},
+    "tracker:follow_up": lambda alice: {"pk": alice.application.pk},
+    "tracker:follow_up_done": lambda alice: {"pk": alice.application.pk},
+    "tracker:follow_up_snooze": lambda alice: {"pk": alice.application.pk},
+    "tracker:interview_new": lambda alice: {"pk": alice.application.pk},
+    "tracker:contact_new": lambda alice: {"pk": alice.application.pk},
+    "tracker:note_new": lambda alice: {"pk": alice.application.pk},
+    "tracker:interview_edit": lambda alice: {"pk": alice.interview.pk},
+    "tracker:interview_delete": lambda alice: {"pk": alice.interview.pk},
+    "tracker:contact_edit": lambda alice: {"pk": alice.contact.pk},
+    "tracker:contact_delete": lambda alice: {"pk": alice.contact.pk},
+    "tracker:note_edit": lambda alice: {"pk": alice.note.pk},
+    "tracker:note_delete": lambda alice: {"pk": alice.note.pk},
+    "tracker:document_download": lambda alice: {"pk": alice.document.pk},
+    "tracker:document_delete": lambda alice: {"pk": alice.document.pk},
+    "tracker:share_revoke": lambda alice: {"pk": alice.share_link.pk},
+}
+# A long random secret is the key: the right one opens the page without
+# signing in; any other answers 404.
+TOKENS = {
+    "tracker:calendar_feed": lambda alice: {"token": alice.calendar_token},
+    "tracker:shared_board": lambda alice: {"token": alice.share_link.token},
+    "tracker:shared_stats": lambda alice: {"token": alice.share_link.token},
+}
+# Public pages addressed by a slug (drafts are tested in tests/careers).
+PUBLIC = {
+    "careers:detail": lambda alice: {"slug": CareerFactory(slug="nurse").slug},
+}
+# Django's password reset link: a wrong link shows "invalid" and no form,
+# tested below; the emailed link itself is the key, like a token URL.
+RESET_LINKS = {"accounts:password_reset_confirm"}
+EXCLUDED_NAMESPACES = {"admin"}  # staff only: see test_admin_needs_staff
+
+
+def walk(patterns, namespace="", has_params=False):
+    """Yield (name, takes_parameters) for every named URL below `patterns`."""
+    for entry in patterns:
+        takes = has_params or bool(
+            getattr(entry.pattern, "converters", None) or entry.pattern.regex.groups
+        )
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace in EXCLUDED_NAMESPACES:
+                continue
+            yield from walk(entry.url_patterns, inner, takes)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", takes
+
+
+def parameterized_url_names():
+    return {name for name, takes in walk(get_resolver().url_patterns) if takes}
+
+
+def test_every_parameterized_url_is_registered():
+    registered = set(OWNED) | set(TOKENS) | set(PUBLIC) | RESET_LINKS
+    found = parameterized_url_names()
+    assert found - registered == set(), "add these to a registry in this file"
+    assert registered - found == set(), "these URLs no longer exist"
+
+
+def test_the_walk_finds_known_urls_and_skips_the_admin():
+    names = dict(walk(get_resolver().url_patterns))
+    assert names["tracker:detail"] is True
+    assert names["careers:index"] is False
+    assert not any(name.startswith("admin:") for name in names)
+
+
+def assert_no_secrets(response, context):
+    body = b"" if getattr(response, "streaming", False) else response.content
+    page = body.decode(errors="replace")
+    for secret in SECRETS:
+        assert secret not in page, (context, secret)
+
+
+def sweep(client, url, context):
+    """GET and POST `url`; return the responses of the methods the view takes."""
+    responses = []
+    for method in ("get", "post"):
+        response = getattr(client, method)(url)
+        if response.status_code == 405:
+            continue
+        assert_no_secrets(response, (context, method))
+        responses.append((method, response))
+    assert responses, f"{url} answers neither GET nor POST"
+    return responses
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_bob_never_gets_alices_objects(client, alice, bob, name):
+    url = reverse(name, kwargs=OWNED[name](AliceData(alice)))
+    client.force_login(bob)
+    for method, response in sweep(client, url, name):
+        assert response.status_code in (404, 302), (name, method)
+        if response.status_code == 302:
+            assert url not in response["Location"], (name, method)
+            assert_no_secrets(client.get(response["Location"]), (name, method))
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_anonymous_visitors_are_sent_to_sign_in(client, alice, name):
+    url = reverse(name, kwargs=OWNED[name](AliceData(alice)))
+    for method, response in sweep(client, url, name):
+        assert response.status_code in (302, 404), (name, method)
+        if response.status_code == 302:
+            assert response["Location"].startswith("/accounts/signin/?next="), (
+                name,
+                method,
+            )
+
+
+def test_bobs_sweep_changes_nothing_of_alices(client, alice, bob):
+    data = AliceData(alice)
+    urls = [reverse(name, kwargs=kwargs(data)) for name, kwargs in OWNED.items()]
+    client.force_login(bob)
+    for url in urls:
+        client.post(url, {"status": "rejected", "days": "3", "body": "x"})
+    application = Application.objects.get()
+    assert (application.status, application.archived) == ("applied", False)
+    assert Interview.objects.count() == Contact.objects.count() == 1
+    assert Note.objects.count() == Document.objects.count() == 1
+    assert ShareLink.objects.get().is_live
+
+
+@pytest.mark.parametrize("name", sorted(TOKENS))
+def test_token_urls_open_with_the_token_and_404_without(client, alice, bob, name):
+    kwargs = TOKENS[name](AliceData(alice))
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == 200
+
+    wrong_tokens = [kwargs["token"][:-1] + ("A" if kwargs["token"][-1] != "A" else "B")]
+    wrong_tokens += ["x" * len(kwargs["token"]), "0"]
+    for who in (None, bob):
+        if who:
+            client.force_login(who)
+        for token in wrong_tokens:
+            response = client.get(reverse(name, kwargs={**kwargs, "token": token}))
+            assert response.status_code == 404, (name, who, token)
+            assert_no_secrets(response, (name, token))
+
+
+def test_a_wrong_password_reset_link_offers_no_form(client, alice):
+    uid = urlsafe_base64_encode(force_bytes(alice.pk))
+    right = default_token_generator.make_token(alice)
+    for token in ["set-password", right[:-1] + "x", "abc-def"]:
+        url = reverse(
+            "accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token}
+        )
+        response = client.get(url, follow=True)
+        assert response.status_code in (200, 404), token
+        page = response.content.decode()
+        assert "new_password1" not in page, token
+        assert alice.email not in page, token
+
+
+def test_public_slug_pages_need_no_account(client, alice):
+    for name, kwargs in PUBLIC.items():
+        assert (
+            client.get(reverse(name, kwargs=kwargs(AliceData(alice)))).status_code
+            == 200
+        )
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/", "/admin/careers/career/", "/admin/accounts/user/"]
+)
+def test_admin_needs_staff(client, bob, url):
+    for who in (None, bob):
+        if who:
+            client.force_login(who)
+        response = client.get(url)
+        assert response.status_code == 302, (url, who)
+        assert response["Location"].startswith("/admin/login/?next="), (url, who)
