@@ -18,11 +18,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.factories import (
+    AssessmentFactory,
     CareerFactory,
+    ChoiceFactory,
     ContactFactory,
     DocumentFactory,
     InterviewFactory,
     NoteFactory,
+    QuestionFactory,
+    ResultFactory,
+    SectionFactory,
 )
 from tracker.models import Application, Contact, Document, Interview, Note, ShareLink
 from tracker.services import application_create
@@ -38,6 +43,7 @@ SECRETS = [
     "alice-private-note-7781",
     "Alice CV QX9",
     "Moonbase interview room",
+    "Alice's hidden section 5521",
 ]
 
 
@@ -76,6 +82,27 @@ class AliceData:
         return DocumentFactory(owner=self.user, label="Alice CV QX9")
 
     @cached_property
+    def assessment(self):
+        section = SectionFactory(assessment=AssessmentFactory())
+        ChoiceFactory(question=QuestionFactory(section=section), points=1)
+        return section.assessment
+
+    @cached_property
+    def result(self):
+        return ResultFactory(
+            owner=self.user,
+            overall_score=77,
+            section_scores=[
+                {
+                    "id": 1,
+                    "title": "Alice's hidden section 5521",
+                    "weight": 1,
+                    "score": 77,
+                }
+            ],
+        )
+
+    @cached_property
     def share_link(self):
         self.application  # noqa: B018  the shared board shows it
         return share_link_create(owner=self.user, label="Coach")
@@ -89,6 +116,7 @@ class AliceData:
 # Alice's private objects: Bob gets 404 (or a redirect away), anonymous
 # visitors are sent to sign in.
 OWNED = {
+    "assessments:result": lambda alice: {"public_id": alice.result.public_id},
     "tracker:detail": lambda alice: {"pk": alice.application.pk},
     "tracker:edit": lambda alice: {"pk": alice.application.pk},
     "tracker:change_status": lambda alice: {"pk": alice.application.pk},
@@ -122,6 +150,12 @@ TOKENS = {
 # Public pages addressed by a slug (drafts are tested in tests/careers).
 PUBLIC = {
     "careers:detail": lambda alice: {"slug": CareerFactory(slug="nurse").slug},
+    "assessments:detail": lambda alice: {"slug": alice.assessment.slug},
+    "assessments:take": lambda alice: {"slug": alice.assessment.slug, "number": 1},
+}
+# Public actions that only take a POST (they change the visitor's own session).
+PUBLIC_POSTS = {
+    "assessments:start": lambda alice: {"slug": alice.assessment.slug},
 }
 # Django's password reset link: a wrong link shows "invalid" and no form,
 # tested below; the emailed link itself is the key, like a token URL.
@@ -149,7 +183,9 @@ def parameterized_url_names():
 
 
 def test_every_parameterized_url_is_registered():
-    registered = set(OWNED) | set(TOKENS) | set(PUBLIC) | RESET_LINKS
+    registered = (
+        set(OWNED) | set(TOKENS) | set(PUBLIC) | set(PUBLIC_POSTS) | RESET_LINKS
+    )
     found = parameterized_url_names()
     assert found - registered == set(), "add these to a registry in this file"
     assert registered - found == set(), "these URLs no longer exist"
@@ -254,6 +290,10 @@ def test_public_slug_pages_need_no_account(client, alice):
             client.get(reverse(name, kwargs=kwargs(AliceData(alice)))).status_code
             == 200
         )
+    for name, kwargs in PUBLIC_POSTS.items():
+        url = reverse(name, kwargs=kwargs(AliceData(alice)))
+        assert client.get(url).status_code == 405
+        assert client.post(url).status_code == 302
 
 
 @pytest.mark.parametrize(
