@@ -11,7 +11,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import ContactFactory, InterviewFactory, NoteFactory
+from assessments.models import Question
+from tests.factories import (
+    ChoiceFactory,
+    ContactFactory,
+    InterviewFactory,
+    NoteFactory,
+    QuestionFactory,
+    SectionFactory,
+)
 from tracker.services import application_create
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +71,9 @@ FORM_PAGES = [
     FormPage("share link", "/tracker/share/"),
     FormPage("document upload", "/tracker/documents/"),
     FormPage("import upload", "/tracker/import/"),
+    FormPage(
+        "assessment section", "/assessments/{assessment}/section/1/", signed_in=False
+    ),
 ]
 
 odd_text = st.text(
@@ -105,7 +116,18 @@ def alices(alice):
         "interview": InterviewFactory(application=application).pk,
         "contact": ContactFactory(application=application).pk,
         "note": NoteFactory(application=application).pk,
+        "assessment": _assessment_with_every_kind_of_question().slug,
     }
+
+
+def _assessment_with_every_kind_of_question():
+    section = SectionFactory(order=1)
+    for kind in Question.Kind:
+        question = QuestionFactory(section=section, kind=kind)
+        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.YES_NO):
+            ChoiceFactory(question=question, points=1)
+            ChoiceFactory(question=question, points=0)
+    return section.assessment
 
 
 def open_form(client, alice, alices, page):
