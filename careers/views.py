@@ -7,8 +7,10 @@ from careers import guide as guide_content
 from careers.forms import CareerSearchForm
 from careers.models import Career
 from careers.selectors import guide_for, listed_industries, search_careers
+from config.pagecache import cache_anonymous_page
 
 
+@cache_anonymous_page
 def index(request):
     form = CareerSearchForm(request.GET or None, industries=listed_industries())
     criteria = form.criteria()
@@ -38,6 +40,7 @@ def _url_without(request, parameter: str) -> str:
     return reverse("careers:index") + (f"?{query}" if query else "")
 
 
+@cache_anonymous_page
 def detail(request, slug):
     try:
         career = guide_for(request.user, slug)
