@@ -22,7 +22,7 @@ from tracker.services import application_change_status, tracker_profile_for
 
 # Cards drawn per column; a longer column links to all of its cards. Drawing
 # every card of a 10,000-application tracker made a 13 MB page.
-CARDS_PER_COLUMN = 50
+CARDS_PER_COLUMN = 20
 
 
 @dataclass
