@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: help run serve test lint format setup install install-dev chromium lock clean
+.PHONY: help run serve test lint format setup install install-dev chromium lock clean bench loadtest
 
 help:
 	@echo "make run      set everything up and serve http://127.0.0.1:8000 (DEBUG on)"
@@ -16,6 +16,8 @@ help:
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
 	@echo "make lock     re-pin constraints.txt from the installed packages"
+	@echo "make bench    benchmark every page with wrk and write bench/RESULTS.md (minutes)"
+	@echo "make loadtest 50 clients for 60 s on SQLite, then PostgreSQL when it answers"
 
 $(PY):
 	@scripts/make-venv $(VENV)
@@ -59,6 +61,17 @@ test: install-dev chromium
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+bench: install
+	@scripts/ensure-wrk
+	$(PY) -m bench.run
+
+# LOADTEST_SHORT=1 for the ~10 s version CI runs.
+loadtest: install
+	$(PY) -m bench.loadtest --database sqlite
+	@if DATABASE_URL="$${LOADTEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/foothold_perf_load}" $(PY) scripts/postgres-available; then \
+	  $(PY) -m bench.loadtest --database postgres; \
+	else echo "PostgreSQL load test: SKIPPED (no server answered)."; fi
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,23 @@
 from django.contrib import admin
 
 from careers import models
+from careers.services import guides_changed
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """Every save or delete of guide content retires the cached public pages."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        guides_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        guides_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        guides_changed()
 
 
 class OrderedInline(admin.TabularInline):
@@ -82,7 +99,7 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(models.Career)
-class CareerAdmin(admin.ModelAdmin):
+class CareerAdmin(ContentAdmin):
     list_display = ["title", "status", "median_salary", "growth_percent", "updated_at"]
     list_filter = ["status", "typical_education", "industries__industry"]
     search_fields = ["title", "summary", "soc_code"]
@@ -125,14 +142,14 @@ class CareerAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Industry)
-class IndustryAdmin(admin.ModelAdmin):
+class IndustryAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ContentAdmin):
     list_display = ["name", "kind", "description"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]

@@ -29,8 +29,15 @@ from careers.models import (
     Skill,
     Step,
 )
+from config.pagecache import pages_changed
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+def guides_changed() -> None:
+    """Staff or the loader changed published content: retire the cached pages
+    anonymous visitors see, once the change commits."""
+    pages_changed()
 
 
 class ContentError(Exception):
@@ -202,4 +209,6 @@ def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
         written.append((career, document))
     for career, document in written:
         _write_related(career, document.get("related", []), document["_file"])
+    if written:
+        guides_changed()
     return report

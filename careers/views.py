@@ -8,8 +8,10 @@ from careers.forms import CareerSearchForm
 from careers.models import Career
 from careers.selectors import guide_for, listed_industries, search_careers
 from careers.visits import guide_view_record
+from config.pagecache import cache_anonymous_page
 
 
+@cache_anonymous_page
 def index(request):
     form = CareerSearchForm(request.GET or None, industries=listed_industries())
     criteria = form.criteria()
@@ -39,6 +41,7 @@ def _url_without(request, parameter: str) -> str:
     return reverse("careers:index") + (f"?{query}" if query else "")
 
 
+@cache_anonymous_page
 def detail(request, slug):
     try:
         career = guide_for(request.user, slug)

@@ -1,3 +1,4 @@
+import uuid
 import zipfile
 from pathlib import PurePath
 
@@ -112,6 +113,11 @@ class ApplicationForm(forms.ModelForm):
         self.fields["salary_max"].widget.attrs["inputmode"] = "numeric"
         if not self.instance.pk:
             self.fields["company"].widget.attrs["autofocus"] = True
+            # Made when the form is drawn and sent back with it: posting the same
+            # form twice (a double click, a retry after a timeout) adds it once.
+            self.fields["client_token"] = forms.UUIDField(
+                widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+            )
 
     def clean_salary_currency(self):
         currency = self.cleaned_data["salary_currency"].strip().upper()

@@ -8,11 +8,12 @@ the tracker's services, so every imported application gets its status history.
 import csv
 import io
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from careers.models import Career
@@ -30,11 +31,22 @@ from tracker.cells import (
     url,
 )
 from tracker.exports import unneutralise
-from tracker.models import Application, Priority, Source, Status, WorkMode
+from tracker.models import (
+    Application,
+    CsvImport,
+    Priority,
+    Source,
+    Status,
+    WorkMode,
+)
 from tracker.services import application_archive, application_create
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 MAX_ROWS = 2000
+
+
+class AlreadyImported(Exception):
+    """This upload was imported before: a retried confirm adds nothing."""
 
 
 class ImportFileError(Exception):
@@ -366,11 +378,31 @@ def read_upload(upload) -> str:
 
 
 @transaction.atomic
-def import_applications(*, owner, parsed: ParsedImport) -> list[Application]:
+def import_applications(
+    *,
+    owner,
+    parsed: ParsedImport,
+    submission_id: uuid.UUID | None = None,
+    file_name: str = "",
+) -> list[Application]:
     """Add every row as an application, with its first status recorded, or none:
-    a failure on any row rolls the whole import back."""
+    a failure on any row rolls the whole import back. Raises AlreadyImported when
+    this owner already imported `submission_id`."""
     if not parsed.is_valid:
         raise ValueError("Only a file with no errors can be imported.")
+    if submission_id is not None:
+        # Recorded first, in the same transaction: a second confirm of the same
+        # upload waits here for the first and then fails, adding nothing.
+        try:
+            with transaction.atomic():
+                CsvImport.objects.create(
+                    owner=owner,
+                    submission_id=submission_id,
+                    file_name=file_name[:200],
+                    row_count=len(parsed.rows),
+                )
+        except IntegrityError:
+            raise AlreadyImported from None
     applications = []
     for row in parsed.rows:
         application = application_create(

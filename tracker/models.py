@@ -144,6 +144,9 @@ class Application(models.Model):
         verbose_name="documents sent",
     )
     archived = models.BooleanField(default=False)
+    # Sent with the add form (or by an API client), so a repeated post is
+    # recognised and never adds a second copy.
+    client_token = models.UUIDField(null=True, blank=True, editable=False)
     # When the status last changed (creation counts): what "gone quiet" measures.
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -172,6 +175,11 @@ class Application(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "client_token"],
+                condition=Q(client_token__isnull=False),
+                name="tracker_app_client_token_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True)
                 | Q(salary_max__isnull=True)
@@ -525,3 +533,28 @@ class ShareLink(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None
+
+
+class CsvImport(models.Model):
+    """One confirmed CSV import: its id is what makes a retried confirm a no-op."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="csv_imports"
+    )
+    submission_id = models.UUIDField()
+    file_name = models.CharField(max_length=200, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "submission_id"], name="tracker_import_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.file_name or 'CSV import'} ({self.row_count} rows)"

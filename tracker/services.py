@@ -1,6 +1,7 @@
 """Tracker workflows: every status change, follow-up and reminder goes through here."""
 
 import logging
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -10,7 +11,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -103,6 +104,7 @@ def application_create(
     status: str = Status.SAVED,
     documents_sent: Iterable[Document] = (),
     at: datetime | None = None,
+    client_token: uuid.UUID | None = None,
     **fields: Any,
 ) -> Application:
     """Create an application and record its first status, dated `at` (default now)."""
@@ -115,6 +117,7 @@ def application_create(
         role_title=role_title,
         status=status,
         status_changed_at=now,
+        client_token=client_token,
         **fields,
     )
     if status in _SENT_STATUSES and application.applied_on is None:
@@ -129,6 +132,31 @@ def application_create(
     if documents:
         application.documents_sent.set(documents)
     return application
+
+
+def _sent_before(*, owner: User, client_token: uuid.UUID) -> Application | None:
+    return Application.objects.filter(owner=owner, client_token=client_token).first()
+
+
+def application_create_once(
+    *, owner: User, client_token: uuid.UUID | None, **fields: Any
+) -> tuple[Application, bool]:
+    """Create the application unless this owner already sent `client_token`:
+    return it with True when added now, or the earlier one with False."""
+    if client_token is None:
+        return application_create(owner=owner, **fields), True
+    if application := _sent_before(owner=owner, client_token=client_token):
+        return application, False
+    try:
+        application = application_create(
+            owner=owner, client_token=client_token, **fields
+        )
+    except IntegrityError:
+        # The same post arrived twice at once and the other copy won the race.
+        if application := _sent_before(owner=owner, client_token=client_token):
+            return application, False
+        raise
+    return application, True
 
 
 @transaction.atomic

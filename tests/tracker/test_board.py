@@ -102,3 +102,43 @@ def test_a_bad_status_moves_nothing_and_says_so(alice_client, application, htmx)
     assert response.status_code == 200
     assert "Choose one of the listed statuses." in response.content.decode()
     assert Application.objects.get().status == "saved"
+
+
+def test_a_long_column_shows_its_first_cards_and_links_to_all(alice_client, alice, bob):
+    from tracker.models import Application, Priority
+    from tracker.views.board import CARDS_PER_COLUMN
+
+    total = CARDS_PER_COLUMN + 3
+    Application.objects.bulk_create(
+        Application(
+            owner=alice,
+            company=f"Company {n}",
+            role_title="Clerk",
+            status="applied",
+            priority=Priority.HIGH if n == total - 1 else Priority.NORMAL,
+        )
+        for n in range(total)
+    )
+    application_create(owner=alice, company="Initech", role_title="Tester")
+    application_create(
+        owner=bob, company="Bob's", role_title="Applied", status="applied"
+    )
+
+    page = alice_client.get("/tracker/board/")
+    everything = alice_client.get("/tracker/board/?all=applied")
+    unknown = alice_client.get("/tracker/board/?all=nonsense")
+
+    columns = {column.status: column for column in page.context["columns"]}
+    assert columns["applied"].count == total
+    assert len(columns["applied"].cards) == CARDS_PER_COLUMN
+    # Highest priority first, so the one high-priority card is always drawn.
+    assert columns["applied"].cards[0].company == f"Company {total - 1}"
+    assert len(columns["saved"].cards) == 1
+    text = page.content.decode()
+    assert f"Show all {total} applied applications" in text
+    assert f'{total}<span class="visually-hidden"> applications</span>' in text
+    full = {column.status: column for column in everything.context["columns"]}
+    assert len(full["applied"].cards) == total
+    assert len(full["saved"].cards) == 1
+    assert "Show all" not in everything.content.decode()
+    assert unknown.status_code == 200

@@ -17,6 +17,7 @@ from tracker.models import (
     StatusChange,
     TrackerProfile,
 )
+from tracker.views.board import CARDS_PER_COLUMN
 
 pytestmark = pytest.mark.django_db
 
@@ -100,11 +101,13 @@ def test_board_queries_are_flat(
     alice_client, alice, career, count, django_assert_num_queries
 ):
     many_applications(alice, count, career)
-    # Expect 4 queries: the session, the user, every active application (grouped
-    # into columns in Python) and the tracker profile.
-    with django_assert_num_queries(4):
+    # Expect 5 queries: the session, the user, the count per status, the tracker
+    # profile, and the first cards of every column (ranked in one query).
+    with django_assert_num_queries(5):
         response = alice_client.get("/tracker/board/")
-    assert sum(len(c.cards) for c in response.context["columns"]) == count
+    columns = response.context["columns"]
+    assert sum(column.count for column in columns) == count
+    assert sum(len(c.cards) for c in columns) == min(count, 8 * CARDS_PER_COLUMN)
 
 
 @pytest.mark.parametrize("count", [5, 500])
@@ -115,8 +118,9 @@ def test_board_move_with_htmx_queries_are_flat(
     # Expect 10 queries: the session, the user, the application (with its
     # career); the status change in a savepoint (savepoint, the row re-read
     # under lock, the history insert, the application update, release); then
-    # the board fragment: the tracker profile and every active application.
-    with django_assert_num_queries(10):
+    # the board fragment: the count per status, the tracker profile and the
+    # first cards of every column.
+    with django_assert_num_queries(11):
         response = alice_client.post(
             f"/tracker/board/{application.pk}/move/",
             {"status": "offer"},

@@ -23,7 +23,7 @@ from tracker.selectors import application_list
 from tracker.services import (
     application_archive,
     application_change_status,
-    application_create,
+    application_create_once,
     application_delete,
     application_restore,
     application_update,
@@ -105,8 +105,11 @@ def create(request):
         initial={"career": career.first()} if "career" in request.GET else None,
     )
     if request.method == "POST" and form.is_valid():
-        application = application_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, f"Added {application}.")
+        application, created = application_create_once(
+            owner=request.user, **form.cleaned_data
+        )
+        if created:
+            messages.success(request, f"Added {application}.")
         return redirect(application)
     return render(
         request,

@@ -1,6 +1,6 @@
 """CSV in and out: the applications export, the history log and the import."""
 
-import secrets
+import uuid
 
 from django import forms
 from django.contrib import messages
@@ -17,12 +17,14 @@ from tracker.exports import EXPORT_COLUMNS, export_applications, export_history
 from tracker.imports import (
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
+    AlreadyImported,
     ImportFileError,
     import_applications,
     mark_already_tracked,
     parse_import,
     read_upload,
 )
+from tracker.models import CsvImport
 
 # The upload waiting for confirmation: its text, re-read when the person confirms,
 # so what is imported is exactly what the preview showed.
@@ -122,14 +124,35 @@ def import_page(request):
         form.add_error("file", str(error))
         return _page(request, form=form, status=400)
     request.session[SESSION_KEY] = {
-        "id": secrets.token_urlsafe(16),
+        "id": str(uuid.uuid4()),
         "name": upload.name[:200],
         "text": text,
     }
     return redirect("tracker:import")
 
 
+def _submission_id(request) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.POST.get("upload", ""))
+    except ValueError:
+        return None
+
+
+def _already_imported(request):
+    request.session.pop(SESSION_KEY, None)
+    messages.info(request, "That file is already imported; nothing was added twice.")
+    return redirect("tracker:index")
+
+
 def _confirm(request):
+    submission_id = _submission_id(request)
+    if (
+        submission_id
+        and CsvImport.objects.for_user(request.user)
+        .filter(submission_id=submission_id)
+        .exists()
+    ):
+        return _already_imported(request)
     pending, parsed = _pending(request)
     if pending is None or request.POST.get("upload") != pending["id"]:
         messages.error(
@@ -142,7 +165,14 @@ def _confirm(request):
         messages.error(request, "Nothing was imported: fix the rows listed below.")
         return _page(request, pending=pending, parsed=parsed, status=400)
     try:
-        imported = import_applications(owner=request.user, parsed=parsed)
+        imported = import_applications(
+            owner=request.user,
+            parsed=parsed,
+            submission_id=submission_id,
+            file_name=pending["name"],
+        )
+    except AlreadyImported:
+        return _already_imported(request)
     except (ValidationError, DatabaseError):
         messages.error(
             request,

@@ -1,0 +1,355 @@
+"""`make bench`: fill a fresh database, serve it with gunicorn in production
+settings, measure every page with wrk, and write bench/RESULTS.md.
+
+Environment: BENCH_DATABASE_URL (default: a new SQLite file in bench/.data/),
+BENCH_CACHE_URL (default redis://127.0.0.1:6379/7), BENCH_SECONDS per measurement
+(default 10), BENCH_PORT (default 8765). Everything stays on 127.0.0.1.
+"""
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.server import BASE_DIR, DATA_DIR, PYTHON, Gunicorn, manage, production_env
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CONCURRENCIES = (1, 16)
+RESULTS = BASE_DIR / "bench" / "RESULTS.md"
+STATIC_PAGE = "bench/guide.html"  # under STATIC_ROOT, so whitenoise serves it
+HEAVY = "bench-10000@example.com"
+LIST_SIZES = {100: "bench-100@example.com", 1_000: "bench-1000@example.com"}
+LIST_SIZES[10_000] = HEAVY
+
+
+def prepare() -> dict:
+    """A fresh database and static root, filled; returns the server environment."""
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("BENCH_DATABASE_URL")
+    if not database_url:
+        database = DATA_DIR / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        database_url = f"sqlite:///{database}"
+    static_root = DATA_DIR / "static"
+    shutil.rmtree(static_root, ignore_errors=True)
+    env = production_env(
+        database_url=database_url,
+        cache_url=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/7"),
+        STATIC_ROOT=str(static_root),
+        BENCH_STATIC_PAGE=str(static_root / STATIC_PAGE),
+    )
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-m", "bench.fill"], cwd=BASE_DIR, env=env, check=True)
+    env["BENCH_FILL_SECONDS"] = f"{time.perf_counter() - started:.1f}"
+    return env
+
+
+def setup_django(env: dict) -> None:
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def session_cookie(email: str) -> str:
+    """Sign the person in the way the site does, without the sign-in form (which
+    throttles), and return the Cookie header value."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from accounts.models import User
+
+    user = User.objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def extra_pages() -> list[tuple[str, str, str | None]]:
+    """HOOK(assessments): return [("Assessment result page", url, None)] once the
+    assessments app is merged: take one assessment with the test client (or
+    create a result with its service) and give the result page's address here."""
+    return []
+
+
+def pages(guide_url: str, cookie: str) -> list[tuple[str, str, str | None]]:
+    """(label, path, cookie or None): what the table measures, ceilings last."""
+    return [
+        ("Landing page (anonymous)", "/", None),
+        ("Careers index (anonymous)", "/careers/", None),
+        ("Guide page (anonymous)", guide_url, None),
+        ("Guide page (signed in: never cached)", guide_url, cookie),
+        ("Tracker list, 10,000 applications", "/tracker/", cookie),
+        ("Tracker board, 10,000 applications", "/tracker/board/", cookie),
+        *extra_pages(),
+        ("Ceiling: guide HTML as a static file", f"/static/{STATIC_PAGE}", None),
+        ("Ceiling: bare WSGI callable", "/__bench__/bare", None),
+    ]
+
+
+def wrk(url: str, *, concurrency: int, cookie: str | None) -> dict:
+    threads = min(concurrency, 2)
+    result = subprocess.run(
+        [
+            *("wrk", f"-t{threads}", f"-c{concurrency}", f"-d{SECONDS}s"),
+            *("--timeout=10s", "-s", str(BASE_DIR / "bench" / "report.lua"), url),
+        ],
+        env={**os.environ, "BENCH_COOKIE": cookie or ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("WRKJSON "))
+    figures = json.loads(line.removeprefix("WRKJSON "))
+    errors = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    requests = figures["requests"]
+    return {
+        "rps": requests / (figures["duration_us"] / 1e6),
+        "p50": figures["p50"] / 1000,
+        "p95": figures["p95"] / 1000,
+        "p99": figures["p99"] / 1000,
+        "errors": errors / max(requests, 1),
+    }
+
+
+def warm(url: str, cookie: str | None) -> None:
+    request = urllib.request.Request(url, headers={"Cookie": cookie or ""})
+    for _ in range(3):
+        urllib.request.urlopen(request, timeout=30).read()
+
+
+def query_counts(label_paths, cookie_for) -> dict[str, str]:
+    """Queries per page through the test client: for cached pages, the first
+    (miss) and the second (hit) visit."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    counts = {}
+    for label, path, cookie in label_paths:
+        if path.startswith(("/static/", "/__bench__")):
+            counts[label] = "0"
+            continue
+        client = Client()
+        if cookie:
+            name, _, value = cookie.partition("=")
+            client.cookies[name] = value
+        figures = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            figures.append(len(queries))
+        counts[label] = (
+            f"{figures[0]} / {figures[1]}" if not cookie else str(figures[0])
+        )
+    return counts
+
+
+def csv_export(email: str) -> tuple[float, float]:
+    """Seconds to produce the whole export in-process, and its peak memory (MB)."""
+    from accounts.models import User
+    from tracker.exports import export_applications
+
+    user = User.objects.get(email=email)
+    started = time.perf_counter()
+    assert sum(len(line) for line in export_applications(user)) > 0
+    seconds = time.perf_counter() - started
+    # Memory in a second pass: tracing slows Python down several times.
+    tracemalloc.start()
+    for _ in export_applications(user):
+        pass
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 1024 / 1024
+
+
+def csv_over_http(base: str, cookie: str) -> float:
+    request = urllib.request.Request(
+        f"{base}/tracker/export.csv", headers={"Cookie": cookie}
+    )
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        while response.read(65536):
+            pass
+    return time.perf_counter() - started
+
+
+def machine(env: dict) -> list[str]:
+    import django
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            database = f"SQLite {cursor.fetchone()[0]} (WAL)"
+        else:
+            cursor.execute("show server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0]}"
+    workers = os.environ.get("WEB_CONCURRENCY", f"{2 * os.cpu_count() + 1} (default)")
+    return [
+        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: `{' '.join(platform.uname())}`",
+        f"- Cores: {os.cpu_count()} (shared with the load generator, wrk, and with "
+        "other work on this machine: figures are noisy)",
+        f"- Load average at start: {os.getloadavg()[0]:.1f}",
+        f"- Python {platform.python_version()}, Django {django.get_version()}, "
+        f"gunicorn sync workers: {workers}",
+        f"- Database: {database}; cache: {env['CACHE_URL'].split('://')[0]}",
+        f"- Data: 50 guides, 1,000 people, 15,095 applications "
+        f"(filled in {env['BENCH_FILL_SECONDS']} s); {SECONDS} s per measurement",
+    ]
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: run scripts/ensure-wrk (Debian's wrk package).")
+    env = prepare()
+    setup_django(env)
+    from django.test import Client
+
+    from careers.models import Career
+
+    guide = Career.objects.published().order_by("slug").first()
+    guide_url = guide.get_absolute_url()
+    page = Path(env["BENCH_STATIC_PAGE"])
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_bytes(Client().get(guide_url).content)
+    cookie = session_cookie(HEAVY)
+    measured = pages(guide_url, cookie)
+    lines = ["# Benchmark results", "", "Written by `make bench`.", ""]
+    lines += machine(env)
+    counts = query_counts(measured, cookie)
+
+    with Gunicorn(
+        env, port=PORT, app="bench.wsgi:application", log_path=DATA_DIR / "gunicorn.log"
+    ) as server:
+        results = {}
+        for label, path, page_cookie in measured:
+            warm(server.url + path, page_cookie)
+            for concurrency in CONCURRENCIES:
+                results[label, concurrency] = wrk(
+                    server.url + path, concurrency=concurrency, cookie=page_cookie
+                )
+                print(label, concurrency, results[label, concurrency], flush=True)
+        sizes = {}
+        for size, email in LIST_SIZES.items():
+            list_cookie = session_cookie(email)
+            warm(f"{server.url}/tracker/", list_cookie)
+            sizes[size] = wrk(
+                f"{server.url}/tracker/", concurrency=1, cookie=list_cookie
+            )
+        http_seconds = csv_over_http(server.url, cookie)
+    exports = {size: csv_export(email) for size, email in LIST_SIZES.items()}
+
+    ceiling = "Ceiling: guide HTML as a static file"
+    lines += [
+        "",
+        "## Pages",
+        "",
+        "Requests/s with the error rate (non-2xx/3xx answers and socket errors) beside "
+        "it, latency percentiles in ms, and throughput as a share of the static-file "
+        "ceiling at the same concurrency. Queries: first visit / repeat visit for "
+        "the cached anonymous pages.",
+        "",
+        "| page | queries | c | req/s | errors | p50 | p95 | p99 | of static |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, _, _ in measured:
+        for concurrency in CONCURRENCIES:
+            r = results[label, concurrency]
+            share = r["rps"] / results[ceiling, concurrency]["rps"]
+            lines.append(
+                f"| {label} | {counts[label]} | {concurrency} | {r['rps']:,.0f} | "
+                f"{r['errors']:.2%} | {r['p50']:.1f} | {r['p95']:.1f} | "
+                f"{r['p99']:.1f} | {share:.0%} |"
+            )
+    lines += [
+        "",
+        "## Tracker list latency by size (concurrency 1)",
+        "",
+        "| applications | req/s | errors | p50 | p95 | p99 |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, r in sizes.items():
+        lines.append(
+            f"| {size:,} | {r['rps']:,.0f} | {r['errors']:.2%} | {r['p50']:.1f} | "
+            f"{r['p95']:.1f} | {r['p99']:.1f} |"
+        )
+    lines += [
+        "",
+        "## CSV export",
+        "",
+        "In-process (the export generator drained, peak memory traced with "
+        f"tracemalloc); over HTTP for 10,000 rows: {http_seconds:.2f} s.",
+        "",
+        "| rows | seconds | peak memory (MB) |",
+        "| ---: | ---: | ---: |",
+    ]
+    for size, (seconds, peak) in exports.items():
+        lines.append(f"| {size:,} | {seconds:.2f} | {peak:.1f} |")
+    lines += ["", "## Targets", "", *targets(results, sizes, exports, ceiling)]
+    RESULTS.write_text("\n".join(lines) + "\n")
+    print(RESULTS.read_text())
+
+
+def targets(results, sizes, exports, ceiling) -> list[str]:
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    lines = []
+    for label in (
+        "Guide page (anonymous)",
+        "Careers index (anonymous)",
+        "Landing page (anonymous)",
+    ):
+        shares = [
+            results[label, c]["rps"] / results[ceiling, c]["rps"] for c in CONCURRENCIES
+        ]
+        lines.append(
+            f"- {label} ≥ 60% of the static-file ceiling: "
+            + ", ".join(
+                f"c{c} {s:.0%}" for c, s in zip(CONCURRENCIES, shares, strict=True)
+            )
+            + f" — {verdict(min(shares) >= 0.6)}"
+        )
+    uncached = results["Guide page (signed in: never cached)", 1]["p95"]
+    lines.append(
+        f"- Uncached guide page p95 ≤ 25 ms at c1: {uncached:.1f} ms — "
+        f"{verdict(uncached <= 25)}"
+    )
+    tracker = sizes[10_000]["p95"]
+    lines.append(
+        f"- Tracker list p95 ≤ 50 ms with 10,000 applications: {tracker:.1f} ms — "
+        f"{verdict(tracker <= 50)}"
+    )
+    flat = sizes[10_000]["p50"] / max(sizes[100]["p50"], 0.001)
+    lines.append(f"- Tracker list p50 at 10,000 over p50 at 100: {flat:.2f}×")
+    seconds, peak = exports[10_000]
+    small_peak = exports[100][1]
+    lines.append(
+        f"- CSV export of 10,000 rows ≤ 1 s: {seconds:.2f} s — "
+        f"{verdict(seconds <= 1)}; "
+        f"peak memory {peak:.1f} MB at 10,000 rows vs {small_peak:.1f} MB at 100"
+    )
+    return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The anonymous page cache: the landing page, the careers index and the guides."""
+
+import pytest
+from django.test import Client
+from django.utils.http import http_date
+
+from tests.factories import CareerFactory, UserFactory
+from tests.html_forms import form_data
+
+PAGES = ["/", "/careers/", "/careers/?q=clerk&sort=salary"]
+
+
+@pytest.fixture
+def guide(db):
+    return CareerFactory(title="Baker", summary="Bakes bread before dawn.")
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/careers/baker/"])
+def test_second_anonymous_visit_is_a_hit_with_no_queries(
+    client, guide, path, django_assert_num_queries
+):
+    first = client.get(path)
+
+    # Served from the cache: no session, no guide, no industries.
+    with django_assert_num_queries(0):
+        second = client.get(path)
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "Cookie" in second["Vary"]
+    assert b"csrfmiddlewaretoken" not in second.content
+
+
+def test_query_string_order_and_blank_values_share_one_entry(client, guide):
+    client.get("/careers/?q=bak&sort=salary")
+
+    same = client.get("/careers/?sort=salary&q=bak")
+    other = client.get("/careers/?q=bread")
+
+    assert same["X-Page-Cache"] == "hit"
+    assert other["X-Page-Cache"] == "miss"
+    assert b"Baker" in other.content
+
+
+def test_signed_in_people_never_get_the_cached_page(client, guide):
+    Client().get("/careers/baker/")  # an anonymous visit fills the cache
+    client.force_login(UserFactory(name="Robin Hart"))
+
+    response = client.get("/careers/baker/")
+
+    assert "X-Page-Cache" not in response
+    assert b"csrfmiddlewaretoken" in response.content  # their sign-out form
+    assert b"Robin" in response.content
+
+
+def test_a_signed_in_page_is_never_stored_for_anonymous_visitors(client, guide):
+    signed_in = Client()
+    signed_in.force_login(UserFactory())
+    signed_in.get("/")
+
+    response = client.get("/")
+
+    assert response["X-Page-Cache"] == "miss"
+    assert b"csrfmiddlewaretoken" not in response.content
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, guide):
+    client.get("/")
+    client.cookies["messages"] = "something-signed"
+
+    response = client.get("/")
+
+    assert "X-Page-Cache" not in response
+
+
+def test_repeat_visits_get_304_by_etag_and_by_date(client, guide):
+    first = client.get("/careers/baker/")
+
+    by_etag = client.get("/careers/baker/", headers={"if-none-match": first["ETag"]})
+    by_date = client.get(
+        "/careers/baker/", headers={"if-modified-since": first["Last-Modified"]}
+    )
+    stale = client.get("/careers/baker/", headers={"if-none-match": '"other"'})
+
+    assert by_etag.status_code == by_date.status_code == 304
+    assert by_etag.content == b""
+    assert stale.status_code == 200
+    assert stale["ETag"] == first["ETag"]
+
+
+def test_an_old_if_modified_since_gets_the_page(client, guide):
+    client.get("/")
+
+    response = client.get("/", headers={"if-modified-since": http_date(0)})
+
+    assert response.status_code == 200
+
+
+def test_posts_and_404s_are_not_cached(client, guide):
+    missing = client.get("/careers/no-such-guide/")
+    again = client.get("/careers/no-such-guide/")
+
+    assert missing.status_code == again.status_code == 404
+    assert "X-Page-Cache" not in again
+
+
+def test_staff_saving_a_guide_in_the_admin_retires_the_cached_page(
+    client, guide, django_capture_on_commit_callbacks
+):
+    anonymous = Client()
+    assert b"Bakes bread before dawn." in anonymous.get("/careers/baker/").content
+    assert anonymous.get("/careers/")["X-Page-Cache"] == "miss"
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    url = f"/admin/careers/career/{guide.pk}/change/"
+    data = form_data(client.get(url).content.decode(), "career_form")
+    data["summary"] = "Bakes bread and cakes."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = client.post(url, data)
+
+    assert saved.status_code == 302
+    page = anonymous.get("/careers/baker/")
+    assert page["X-Page-Cache"] == "miss"
+    assert b"Bakes bread and cakes." in page.content
+    assert anonymous.get("/careers/")["X-Page-Cache"] == "miss"
+
+
+def test_loading_changed_content_retires_the_cached_pages(
+    client, db, django_capture_on_commit_callbacks
+):
+    from careers.services import load_careers
+
+    client.get("/careers/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_careers()
+
+    response = client.get("/careers/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Customer Service Clerk" in response.content
