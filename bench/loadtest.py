@@ -32,6 +32,10 @@ POSTGRES_URL = os.environ.get(
 )
 CACHE_URL = os.environ.get("LOADTEST_CACHE_URL", "redis://127.0.0.1:6379/8")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ASSESSMENT = "customer-service-clerk-readiness"
+SUBMISSION = re.compile(r'name="submission_id" value="([^"]+)"')
+ANSWER = re.compile(r'type="(?:radio|checkbox)" name="(q\d+)" value="([^"]+)"')
+NUMBER = re.compile(r'type="number" name="(q\d+)"')
 READS = ["/", "/careers/", "/careers/customer-service-clerk/", "/tracker/"]
 READS += ["/tracker/board/", "/tracker/follow-ups/"]
 
@@ -42,6 +46,7 @@ class Tally:
     created: set = field(default_factory=set)  # (email, client token) acknowledged
     # application id → (last acknowledged notes, notes tried after it)
     edits: dict = field(default_factory=dict)
+    results: set = field(default_factory=set)  # acknowledged submission ids
     retries: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -138,9 +143,35 @@ class Client:
             self.request("GET", path)
 
     def answer_assessment(self):
-        """HOOK(assessments): post one answer set with a client-generated
-        submission id once the assessments app is merged, and record it in the
-        tally like `create` does; `verify` then checks it exactly once."""
+        """Answer every section of the readiness assessment (the first choice of
+        each question, 45 for numbers); the final post carries the attempt's
+        submission id, so a retried "See my result" saves one result."""
+        start = f"/assessments/{ASSESSMENT}/start/"
+        self.post(start, {"csrfmiddlewaretoken": self.csrf_token})
+        number = 1
+        while number <= 20:
+            path = f"/assessments/{ASSESSMENT}/section/{number}/"
+            try:
+                _, _, text = self.request("GET", path)
+            except (OSError, http.client.HTTPException):
+                return
+            submission = SUBMISSION.search(text)
+            if submission is None:
+                return
+            body = {"csrfmiddlewaretoken": self.csrf_token, "action": "next"}
+            for name, value in ANSWER.findall(text):
+                body.setdefault(name, value)
+            for name in NUMBER.findall(text):
+                body[name] = "45"
+            body["submission_id"] = submission.group(1)
+            status, location = self.post(path, body)
+            if status not in (301, 302, 303):
+                return
+            if "/results/" in location:
+                with self.tally.lock:
+                    self.tally.results.add(submission.group(1))
+                return
+            number += 1
 
     def run(self, until: float):
         self.refresh_csrf()
@@ -150,6 +181,8 @@ class Client:
                 self.create()
             elif roll < 0.45:
                 self.edit()
+            elif roll < 0.5:
+                self.answer_assessment()
             else:
                 self.read()
 
@@ -173,6 +206,7 @@ def prepare(database: str, clients: int) -> tuple[dict, list[tuple[str, str]]]:
     env = production_env(database_url=url, cache_url=CACHE_URL)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_careers", "-v0")
+    manage(env, "load_assessments", "-v0")
     os.environ.update(env)
     import django
 
@@ -192,6 +226,7 @@ def verify(tally: Tally, database: str, log_text: str) -> list[str]:
     from django.db import connection
     from django.db.models import Count
 
+    from assessments.models import Result
     from tracker.models import Application
 
     failures = []
@@ -217,6 +252,15 @@ def verify(tally: Tally, database: str, log_text: str) -> list[str]:
     ]
     if lost:
         failures.append(f"{len(lost)} acknowledged edits are lost")
+    saved = set(
+        Result.objects.filter(submission_id__in=list(tally.results)).values_list(
+            "submission_id", flat=True
+        )
+    )
+    if len(saved) != len(tally.results):
+        failures.append(
+            f"{len(tally.results) - len(saved)} acknowledged results are missing"
+        )
     if database == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA integrity_check")
@@ -265,7 +309,8 @@ def main() -> int:
         f"requests ({requests / args.seconds:.0f}/s), statuses "
         f"{dict(sorted(tally.statuses.items()))}, {len(tally.created)} creates "
         f"and {sum(1 for v in tally.edits.values() if v[0])} edited applications "
-        f"acknowledged, {tally.retries} retries"
+        f"acknowledged, {len(tally.results)} assessment results, "
+        f"{tally.retries} retries"
     )
     for failure in failures:
         print(f"FAIL: {failure}")

@@ -81,10 +81,32 @@ def session_cookie(email: str) -> str:
 
 
 def extra_pages() -> list[tuple[str, str, str | None]]:
-    """HOOK(assessments): return [("Assessment result page", url, None)] once the
-    assessments app is merged: take one assessment with the test client (or
-    create a result with its service) and give the result page's address here."""
-    return []
+    """The readiness assessment's result page, for a result taken signed out."""
+    import uuid
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from assessments.loader import load_assessments
+    from assessments.models import Question
+    from assessments.services import assessment_for_taking, result_create
+
+    load_assessments()
+    assessment = assessment_for_taking(
+        AnonymousUser(), "customer-service-clerk-readiness"
+    )
+    answers = {}
+    for section in assessment.sections.all():
+        for question in section.questions.all():
+            choices = [choice.pk for choice in question.choices.all()]
+            answers[question.pk] = {
+                Question.Kind.NUMBER: 38,
+                Question.Kind.RATING: 3,
+                Question.Kind.MULTIPLE: choices[:2],
+            }.get(question.kind, choices[0] if choices else None)
+    result = result_create(
+        assessment=assessment, answers=answers, submission_id=uuid.uuid4()
+    )
+    return [("Assessment result page", result.get_absolute_url(), None)]
 
 
 def pages(guide_url: str, cookie: str) -> list[tuple[str, str, str | None]]:

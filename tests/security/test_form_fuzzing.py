@@ -235,4 +235,4 @@ def test_a_next_that_is_not_a_path_is_ignored(client, alice, alices, next_url):
         },
     )
     assert sign_up.status_code == 302
-    assert sign_up["Location"] == "/"
+    assert sign_up["Location"] == "/dashboard/"
