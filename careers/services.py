@@ -51,6 +51,16 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     kept_staff_edits: list[str] = field(default_factory=list)
 
+    def summary(self) -> list[str]:
+        """A line for each outcome that happened, for the management commands."""
+        outcomes = (
+            ("Created", self.created),
+            ("Updated", self.updated),
+            ("Unchanged", self.unchanged),
+            ("Kept staff edits to", self.kept_staff_edits),
+        )
+        return [f"{label}: {', '.join(slugs)}" for label, slugs in outcomes if slugs]
+
 
 def read_content(content_dir: Path = CONTENT_DIR) -> list[dict]:
     """Return every guide document in the directory, in file-name order."""

@@ -23,6 +23,23 @@ def answer_every_question(page):
         number.fill("50")
 
 
+def answer_to_the_end(page) -> int:
+    """Answer each section and press Next until "See my result"; return how many
+    sections there were."""
+    sections = 0
+    while True:
+        sections += 1
+        expect(page.locator(".progress__label")).to_contain_text(
+            re.compile(rf"Section {sections} of \d+")
+        )
+        answer_every_question(page)
+        finish = page.get_by_role("button", name="See my result")
+        if finish.count():
+            finish.click()
+            return sections
+        page.get_by_role("button", name="Next").click()
+
+
 def test_a_new_person_completes_the_readiness_assessment(page, live_server):
     load_careers()
     load_assessments()
@@ -37,18 +54,7 @@ def test_a_new_person_completes_the_readiness_assessment(page, live_server):
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator(".field--invalid").first).to_be_visible()
 
-    sections = 0
-    while True:
-        sections += 1
-        expect(page.locator(".progress__label")).to_contain_text(
-            re.compile(rf"Section {sections} of \d+")
-        )
-        answer_every_question(page)
-        finish = page.get_by_role("button", name="See my result")
-        if finish.count():
-            finish.click()
-            break
-        page.get_by_role("button", name="Next").click()
+    sections = answer_to_the_end(page)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your result")
     result = Result.objects.get()

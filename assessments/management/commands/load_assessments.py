@@ -15,11 +15,5 @@ class Command(BaseCommand):
             report = load_assessments()
         except ContentError as error:
             raise CommandError(str(error)) from error
-        for label, slugs in (
-            ("Created", report.created),
-            ("Updated", report.updated),
-            ("Unchanged", report.unchanged),
-            ("Kept staff edits to", report.kept_staff_edits),
-        ):
-            if slugs:
-                self.stdout.write(f"{label}: {', '.join(slugs)}")
+        if options["verbosity"] > 0:
+            self.stdout.write("\n".join(report.summary()))
