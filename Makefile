@@ -7,12 +7,13 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: help run serve test lint format setup install install-dev chromium lock clean
+.PHONY: help run serve test lint format setup install install-dev chromium node-tools pagecheck lock clean
 
 help:
 	@echo "make run      set everything up and serve http://127.0.0.1:8000 (DEBUG on)"
 	@echo "make test     set everything up and run ruff, the migrations check and every test"
 	@echo "make serve    collectstatic and gunicorn with production-like settings on 127.0.0.1:8000"
+	@echo "make pagecheck  the page-quality tests: valid HTML, page weight, axe (light and dark)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
 	@echo "make lock     re-pin constraints.txt from the installed packages"
@@ -34,6 +35,10 @@ install-dev: $(VENV)/.installed-dev
 chromium:
 	@scripts/ensure-chromium
 
+# The Nu Html Checker (npm's vnu-jar, pinned in package-lock.json) and Java for it.
+node-tools:
+	@scripts/ensure-node-tools
+
 # Migrate, load the shipped content and, in DEBUG, make a local admin account.
 setup: install
 	$(MANAGE) migrate --noinput
@@ -52,11 +57,14 @@ serve: setup
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn config.wsgi --config gunicorn.conf.py
 
-test: install-dev chromium
+test: install-dev chromium node-tools
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+pagecheck: install-dev chromium node-tools
+	$(VENV)/bin/pytest tests/test_page_quality.py tests/browser/test_accessibility.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -70,4 +78,4 @@ lock: install-dev
 	$(PY) -m pip freeze --exclude foothold > constraints.txt
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles node_modules .pytest_cache .ruff_cache

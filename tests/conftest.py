@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import UserFactory
+from tests.site_pages import build_site_data
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,3 +33,10 @@ def bob(db):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture
+def site_data(db, settings, tmp_path):
+    """Realistic records for every page in tests/site_pages.py."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build_site_data()
