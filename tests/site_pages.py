@@ -5,8 +5,9 @@ page-weight budget (tests/test_page_quality.py).
 Adding a page is one line. PAGES: (name, path, who is signed in: a persona from
 `build_site_data` or None). Paths may name the records that `build_site_data`
 makes, as `{application}`. FORM_PAGES: (name, path, who, fields) is the page a
-form answers with once submitted with those fields (an empty dict submits the
-form empty); a `bytes` value is a file, uploaded as `<field>.csv`.
+form answers with once submitted with those fields (the first field finds the
+form; "" leaves a field empty); a `bytes` value is a file, uploaded as
+`<field>.csv`.
 """
 
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ IMPORT_WITH_ERRORS = (
 IMPORT_READY = b"Company,Role,Status\nGlobex,Support lead,Saved\n"
 
 FORM_PAGES = [
-    ("sign-in, errors", "/accounts/signin/", None, {}),
+    ("sign-in, errors", "/accounts/signin/", None, {"username": ""}),
     ("sign-in, wrong password", "/accounts/signin/", None, {
         "username": "alice@example.com",
         "password": "not-her-password",
@@ -110,17 +111,20 @@ FORM_PAGES = [
         "email": "alice@example",
         "password": "short",
     }),
-    ("password reset, errors", "/accounts/password/reset/", None, {}),
+    ("password reset, errors", "/accounts/password/reset/", None, {"email": ""}),
     ("new application, errors", "/tracker/new/", "alice", {
         "posting_url": "not a link",
         "salary_currency": "euros",
     }),
-    ("new interview, errors", "/tracker/{application}/interviews/new/", "alice", {}),
+    ("new interview, errors", "/tracker/{application}/interviews/new/", "alice", {
+        "starts_at": "",
+    }),
     ("new contact, errors", "/tracker/{application}/contacts/new/", "alice", {
         "email": "not an address",
     }),
-    ("documents, errors", "/tracker/documents/", "alice", {}),
-    ("import, errors", "/tracker/import/", "alice", {}),
+    ("new note, errors", "/tracker/{application}/notes/new/", "alice", {"body": ""}),
+    ("documents, errors", "/tracker/documents/", "alice", {"label": ""}),
+    ("import, empty file", "/tracker/import/", "alice", {"file": b""}),
     ("import preview, rows with errors", "/tracker/import/", "alice", {
         "file": IMPORT_WITH_ERRORS,
     }),
