@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.views import csrf, defaults
 
 from careers.models import Career
 from careers.services import load_careers
@@ -142,10 +144,6 @@ class Page:
     who: str | None
     fields: dict | None = None  # None: a plain GET
 
-    @property
-    def slug(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.name.lower())
-
 
 def pages(data: dict) -> list[Page]:
     """Every page and submitted form, with its path filled in from `data`."""
@@ -170,6 +168,18 @@ def fetch(client: Client, page: Page, users: dict):
         for name, value in page.fields.items()
     }
     return client.post(page.path, data, follow=True)
+
+
+def error_pages() -> dict[str, bytes]:
+    """The error pages no URL leads to, rendered by the views Django calls."""
+    request = RequestFactory().get("/somewhere/")
+    responses = {
+        "400": defaults.bad_request(request, SuspiciousOperation()),
+        "403": defaults.permission_denied(request, PermissionDenied()),
+        "403, CSRF": csrf.csrf_failure(request, reason="CSRF cookie not set."),
+        "500": defaults.server_error(request),
+    }
+    return {name: response.content for name, response in responses.items()}
 
 
 def build_site_data() -> dict:

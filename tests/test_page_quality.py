@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.conf import settings
 
-from tests.site_pages import fetch, pages
+from tests.site_pages import error_pages, fetch, pages
 
 VNU_JAR = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 BUDGET_BYTES = 100 * 1024  # CSS + JavaScript, gzip-compressed, per page
@@ -92,6 +92,18 @@ def compressed_size(file: Path) -> int:
     return min(file.stat().st_size, len(gzip.compress(file.read_bytes())))
 
 
+def rendered_pages(client, site_data) -> dict[str, bytes]:
+    """Every page's HTML by "name (path)"."""
+    rendered = {}
+    for page in pages(site_data):
+        response = fetch(client, page, site_data["users"])
+        assert response.status_code < 500, page.name
+        rendered[f"{page.name} ({page.path})"] = response.content
+    for name, content in error_pages().items():
+        rendered[f"{name} (an error page)"] = content
+    return rendered
+
+
 def css_and_js(url: str, seen: set, problems: list) -> int:
     """The compressed weight of a stylesheet or script and what it imports."""
     if url in seen or not url.endswith((".css", ".js")):
@@ -119,22 +131,21 @@ def test_pages_stay_within_the_weight_budget_and_load_nothing_from_elsewhere(
     client, site_data
 ):
     weights, problems = {}, []
-    for page in pages(site_data):
-        response = fetch(client, page, site_data["users"])
+    for name, html in rendered_pages(client, site_data).items():
         finder = AssetFinder()
-        finder.feed(response.content.decode())
-        assert finder.urls, f"{page.name}: found no assets at all"
+        finder.feed(html.decode())
+        assert finder.urls, f"{name}: found no assets at all"
         seen, page_problems = set(), []
         weight = 0
         for url in finder.urls:
             if not is_same_origin(url):
                 page_problems.append(f"loads {url} from another origin")
             else:
-                weight += css_and_js(urljoin(page.path, url), seen, page_problems)
-        weights[page.name] = weight
+                weight += css_and_js(urljoin("/", url), seen, page_problems)
+        weights[name] = weight
         if weight > BUDGET_BYTES:
             page_problems.append(f"ships {weight:,} bytes of compressed CSS and JS")
-        problems += [f"{page.name} ({page.path}): {p}" for p in page_problems]
+        problems += [f"{name}: {problem}" for problem in page_problems]
 
     heaviest = max(weights, key=weights.get)
     print(f"Heaviest page: {heaviest}, {weights[heaviest]:,} bytes of CSS and JS")
@@ -189,12 +200,10 @@ def vnu_command() -> list[str]:
 def test_every_page_is_valid_html(client, site_data, tmp_path):
     command = vnu_command()
     names = {}
-    for page in pages(site_data):
-        response = fetch(client, page, site_data["users"])
-        assert response.status_code < 500, page.name
-        file = tmp_path / f"{page.slug}.html"
-        file.write_bytes(response.content)
-        names[file.name] = f"{page.name} ({page.path})"
+    for number, (name, html) in enumerate(rendered_pages(client, site_data).items()):
+        file = tmp_path / f"page-{number}.html"
+        file.write_bytes(html)
+        names[file.name] = name
 
     # One run for every page: the JVM's start-up is most of the checker's time.
     checked = subprocess.run(
