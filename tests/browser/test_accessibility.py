@@ -65,3 +65,25 @@ def test_no_page_has_accessibility_violations_in_light_or_dark_mode(
         report += violations_report(f"{where}, dark", run_axe(tab, COLOUR_RULES))
 
     assert report == [], f"{len(report)} violations:\n" + "\n".join(report)
+
+
+def test_open_menus_and_a_moved_card_have_no_accessibility_violations(
+    page, live_server, site_data
+):
+    sign_in(page, live_server, site_data["users"]["alice"])
+    page.goto("/tracker/board/")
+    page.locator("summary", has_text="Alice").click()
+    report = violations_report("board, account menu open", run_axe(page))
+    page.keyboard.press("Escape")
+
+    card = page.locator(f"#card-{site_data['application']}")
+    card.get_by_role("combobox").select_option("offer")
+    card.get_by_role("button", name="Move").click()
+    page.locator("#board-status").filter(has_text="Moved").wait_for()
+    report += violations_report("board, after a move", run_axe(page))
+    page.emulate_media(color_scheme="dark")
+    report += violations_report(
+        "board, after a move, dark", run_axe(page, COLOUR_RULES)
+    )
+
+    assert report == [], "\n".join(report)
