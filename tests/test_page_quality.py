@@ -222,3 +222,18 @@ def test_every_page_is_valid_html(client, site_data, tmp_path):
         for m in messages
     ]
     assert errors == [], "\n".join(errors)
+
+
+def test_the_html_check_fails_clearly_without_java_or_the_checker(
+    monkeypatch, tmp_path
+):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(pytest.fail.Exception, match="Java is not installed"):
+        vnu_command()
+
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(
+        "tests.test_page_quality.VNU_JAR", tmp_path / "missing" / "vnu.jar"
+    )
+    with pytest.raises(pytest.fail.Exception, match="make node-tools"):
+        vnu_command()
