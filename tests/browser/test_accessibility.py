@@ -27,13 +27,12 @@ def violations_report(where, violations) -> list[str]:
     report = []
     for violation in violations:
         nodes = "\n".join(
-            f"      {' '.join(map(str, node['target']))}: "
-            + node.get("failureSummary", "").replace("\n", " ")
+            f"      {' '.join(map(str, node['target']))}: {node['html'][:160]}"
             for node in violation["nodes"]
         )
         report.append(
-            f"{where}: {violation['id']} ({violation['impact']}) "
-            f"{violation['help']}\n{nodes}"
+            f"{where}: {violation['id']} ({violation['impact']}): "
+            f"{violation['help']} ({violation['helpUrl']})\n{nodes}"
         )
     return report
 
