@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: help run serve test lint format setup install install-dev chromium node-tools pagecheck lock clean
+.PHONY: help run serve test lint format setup install install-dev chromium lock clean
 
 help:
 	@echo "make run      set everything up and serve http://127.0.0.1:8000 (DEBUG on)"
@@ -36,8 +36,12 @@ chromium:
 	@scripts/ensure-chromium
 
 # The Nu Html Checker (npm's vnu-jar, pinned in package-lock.json) and Java for it.
+.PHONY: node-tools pagecheck
 node-tools:
 	@scripts/ensure-node-tools
+
+pagecheck: install-dev chromium node-tools
+	$(VENV)/bin/pytest tests/test_page_quality.py tests/test_colour_tokens.py tests/browser/test_accessibility.py
 
 # Migrate, load the shipped content and, in DEBUG, make a local admin account.
 setup: install
@@ -62,9 +66,6 @@ test: install-dev chromium node-tools
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
-
-pagecheck: install-dev chromium node-tools
-	$(VENV)/bin/pytest tests/test_page_quality.py tests/browser/test_accessibility.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
