@@ -13,6 +13,7 @@ help:
 	@echo "make run      set everything up and serve http://127.0.0.1:8000 (DEBUG on)"
 	@echo "make test     set everything up and run ruff, the migrations check and every test"
 	@echo "make serve    collectstatic and gunicorn with production-like settings on 127.0.0.1:8000"
+	@echo "make pagecheck  the page-quality tests: valid HTML, page weight, axe (light and dark)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
 	@echo "make lock     re-pin constraints.txt from the installed packages"
@@ -36,6 +37,14 @@ install-dev: $(VENV)/.installed-dev
 chromium:
 	@scripts/ensure-chromium
 
+# The Nu Html Checker (npm's vnu-jar, pinned in package-lock.json) and Java for it.
+.PHONY: node-tools pagecheck
+node-tools:
+	@scripts/ensure-node-tools
+
+pagecheck: install-dev chromium node-tools
+	$(VENV)/bin/pytest tests/test_page_quality.py tests/test_colour_tokens.py tests/browser/test_accessibility.py
+
 # Migrate, load the shipped content and, in DEBUG, make a local admin account.
 setup: install
 	$(MANAGE) migrate --noinput
@@ -56,7 +65,7 @@ serve: setup
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn config.wsgi --config gunicorn.conf.py
 
-test: install-dev chromium
+test: install-dev chromium node-tools
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
@@ -85,4 +94,4 @@ lock: install-dev
 	$(PY) -m pip freeze --exclude foothold > constraints.txt
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles node_modules .pytest_cache .ruff_cache

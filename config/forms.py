@@ -3,6 +3,7 @@ the model choice fields every form should use."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -23,6 +24,22 @@ class FootholdFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = FootholdBoundField
+
+
+class URLInput(forms.URLInput):
+    """A web-address box that can show back an entry that is not an address."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        try:
+            if value:
+                URLValidator()(str(value))
+        except ValidationError:
+            # HTML allows only an absolute URL in a type=url box's value, so a
+            # rejected entry goes back in a text box, keeping the URL keyboard.
+            context["widget"]["type"] = "text"
+            context["widget"]["attrs"]["inputmode"] = "url"
+        return context
 
 
 # The largest id a database column holds. Django's model choice fields catch

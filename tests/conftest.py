@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import UserFactory
+from tests.site_pages import build_site_data
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,3 +51,10 @@ def bob(db):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture
+def site_data(db, settings, tmp_path):
+    """Realistic records for every page in tests/site_pages.py."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build_site_data()

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 
 from careers.models import Career
-from config.forms import ModelChoiceField, ModelMultipleChoiceField
+from config.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
 from tracker.models import (
     Application,
     Contact,
@@ -78,6 +78,7 @@ class ApplicationForm(forms.ModelForm):
             "applied_on": DateInput,
             "follow_up_on": DateInput,
             "documents_sent": forms.CheckboxSelectMultiple,
+            "posting_url": URLInput,
             "job_description": forms.Textarea(attrs={"rows": 8}),
             "notes": forms.Textarea(attrs={"rows": 4}),
             "salary_currency": forms.TextInput(

@@ -6,6 +6,21 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
     summary.focus();
+    // A link in the summary puts the cursor in its field, not just scrolls to
+    // it, and shows the field's label too (a fragment link does neither).
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var target = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) return;
+      var field = target.matches("input, select, textarea")
+        ? target
+        : target.querySelector("input, select, textarea");
+      if (!field) return;
+      event.preventDefault();
+      var group = field.closest(".field") || field;
+      group.scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
   }
 
   // Close an open <details> menu on Escape or a click elsewhere.

@@ -1,0 +1,269 @@
+"""Every page of the site, for the page-quality checks: axe in light and dark
+colour schemes (tests/browser/test_accessibility.py), the Nu Html Checker and the
+page-weight budget (tests/test_page_quality.py).
+
+Adding a page is one line. PAGES: (name, path, who is signed in: a persona from
+`build_site_data` or None). Paths may name the records that `build_site_data`
+makes, as `{application}`. FORM_PAGES: (name, path, who, fields) is the page a
+form answers with once submitted with those fields (the first field finds the
+form; "" leaves a field empty); a `bytes` value is a file, uploaded as
+`<field>.csv`.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, RequestFactory
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.views import csrf, defaults
+
+from careers.models import Career
+from careers.services import load_careers
+from tests.factories import (
+    ContactFactory,
+    DocumentFactory,
+    InterviewFactory,
+    NoteFactory,
+    UserFactory,
+)
+from tracker.models import Priority, Source, Status, WorkMode
+from tracker.services import (
+    application_archive,
+    application_change_status,
+    application_create,
+)
+from tracker.sharing import calendar_token_regenerate, share_link_create
+
+PAGES = [
+    ("landing", "/", None),
+    ("careers index", "/careers/", None),
+    ("careers search, no results", "/careers/?q=astronaut", None),
+    ("guide", "/careers/{guide}/", None),
+    ("sign-in", "/accounts/signin/", None),
+    ("sign-up", "/accounts/signup/", None),
+    ("password reset", "/accounts/password/reset/", None),
+    ("password reset sent", "/accounts/password/reset/sent/", None),
+    ("password reset, new password", "{password_reset}", None),
+    ("password reset, bad link", "/accounts/password/reset/MQ/bad-token/", None),
+    ("password reset complete", "/accounts/password/reset/complete/", None),
+    ("shared board", "/tracker/shared/{share_token}/", None),
+    ("shared stats", "/tracker/shared/{share_token}/stats/", None),
+    ("404", "/no-such-page/", None),
+    ("landing, signed in", "/", "alice"),
+    ("profile", "/accounts/profile/", "alice"),
+    ("password change", "/accounts/password/change/", "alice"),
+    ("delete account", "/accounts/profile/delete/", "alice"),
+    ("tracker list", "/tracker/", "alice"),
+    ("tracker list, archived", "/tracker/?archived=archived", "alice"),
+    (
+        "tracker list, filtered",
+        "/tracker/?q=acme&status=applied&sort=-company",
+        "alice",
+    ),
+    ("new application", "/tracker/new/", "alice"),
+    ("detail", "/tracker/{application}/", "alice"),
+    ("detail, archived", "/tracker/{archived}/", "alice"),
+    ("edit", "/tracker/{application}/edit/", "alice"),
+    ("delete application", "/tracker/{application}/delete/", "alice"),
+    ("new interview", "/tracker/{application}/interviews/new/", "alice"),
+    ("edit interview", "/tracker/interviews/{interview}/edit/", "alice"),
+    ("delete interview", "/tracker/interviews/{interview}/delete/", "alice"),
+    ("new contact", "/tracker/{application}/contacts/new/", "alice"),
+    ("edit contact", "/tracker/contacts/{contact}/edit/", "alice"),
+    ("delete contact", "/tracker/contacts/{contact}/delete/", "alice"),
+    ("new note", "/tracker/{application}/notes/new/", "alice"),
+    ("edit note", "/tracker/notes/{note}/edit/", "alice"),
+    ("delete note", "/tracker/notes/{note}/delete/", "alice"),
+    ("board", "/tracker/board/", "alice"),
+    ("follow-ups", "/tracker/follow-ups/", "alice"),
+    ("stats", "/tracker/stats/", "alice"),
+    ("import", "/tracker/import/", "alice"),
+    ("documents", "/tracker/documents/", "alice"),
+    ("delete document", "/tracker/documents/{document}/delete/", "alice"),
+    ("calendar", "/tracker/calendar/", "alice"),
+    ("share", "/tracker/share/", "alice"),
+    ("tracker settings", "/tracker/settings/", "alice"),
+    ("404, signed in", "/tracker/999999/", "alice"),
+    ("empty tracker list", "/tracker/", "newcomer"),
+    ("empty board", "/tracker/board/", "newcomer"),
+    ("empty follow-ups", "/tracker/follow-ups/", "newcomer"),
+    ("empty stats", "/tracker/stats/", "newcomer"),
+    ("empty documents", "/tracker/documents/", "newcomer"),
+]
+
+IMPORT_WITH_ERRORS = (
+    b"Company,Role,Status,Applied on\n"
+    b"Acme,Support lead,Applied,2025-03-31\n"
+    b",Analyst,Nonsense,31/31/2025\n"
+)
+IMPORT_READY = b"Company,Role,Status\nGlobex,Support lead,Saved\n"
+
+FORM_PAGES = [
+    ("sign-in, errors", "/accounts/signin/", None, {"username": ""}),
+    ("sign-in, wrong password", "/accounts/signin/", None, {
+        "username": "alice@example.com",
+        "password": "not-her-password",
+    }),
+    ("sign-up, errors", "/accounts/signup/", None, {
+        "email": "alice@example",
+        "password": "short",
+    }),
+    ("password reset, errors", "/accounts/password/reset/", None, {"email": ""}),
+    ("new application, errors", "/tracker/new/", "alice", {
+        "posting_url": "not a link",
+        "salary_currency": "euros",
+    }),
+    ("new interview, errors", "/tracker/{application}/interviews/new/", "alice", {
+        "starts_at": "",
+    }),
+    ("new contact, errors", "/tracker/{application}/contacts/new/", "alice", {
+        "email": "not an address",
+    }),
+    ("new note, errors", "/tracker/{application}/notes/new/", "alice", {"body": ""}),
+    ("documents, errors", "/tracker/documents/", "alice", {"label": ""}),
+    ("import, empty file", "/tracker/import/", "alice", {"file": b""}),
+    ("import preview, rows with errors", "/tracker/import/", "alice", {
+        "file": IMPORT_WITH_ERRORS,
+    }),
+    ("import preview, ready", "/tracker/import/", "alice", {"file": IMPORT_READY}),
+    ("tracker settings, errors", "/tracker/settings/", "alice", {
+        "quiet_after_days": "0",
+    }),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    who: str | None
+    fields: dict | None = None  # None: a plain GET
+
+
+def pages(data: dict) -> list[Page]:
+    """Every page and submitted form, with its path filled in from `data`."""
+    return [Page(name, path.format(**data), who) for name, path, who in PAGES] + [
+        Page(name, path.format(**data), who, fields)
+        for name, path, who, fields in FORM_PAGES
+    ]
+
+
+def fetch(client: Client, page: Page, users: dict):
+    """What a person gets for `page`, redirects followed, from the test client."""
+    client.logout()
+    if page.who:
+        client.force_login(users[page.who])
+    if page.fields is None:
+        return client.get(page.path, follow=True)
+    # A browser always sends the CSRF token, so even a form posted empty is bound.
+    data = {"csrfmiddlewaretoken": "not-checked-by-the-test-client"} | {
+        name: SimpleUploadedFile(f"{name}.csv", value, "text/csv")
+        if isinstance(value, bytes)
+        else value
+        for name, value in page.fields.items()
+    }
+    return client.post(page.path, data, follow=True)
+
+
+def error_pages() -> dict[str, bytes]:
+    """The error pages no URL leads to, rendered by the views Django calls."""
+    request = RequestFactory().get("/somewhere/")
+    responses = {
+        "400": defaults.bad_request(request, SuspiciousOperation()),
+        "403": defaults.permission_denied(request, PermissionDenied()),
+        "403, CSRF": csrf.csrf_failure(request, reason="CSRF cookie not set."),
+        "500": defaults.server_error(request),
+    }
+    return {name: response.content for name, response in responses.items()}
+
+
+def build_site_data() -> dict:
+    """Make the records the pages show: the shipped guides, and Alice's job hunt
+    in every state (applied, interviewing, archived, due a follow-up, with
+    interviews, contacts, notes, documents, a share link and a calendar feed).
+    Returns the personas and the ids and tokens that PAGES' paths name."""
+    load_careers()
+    now = timezone.now()
+    today = timezone.localdate()
+    alice = UserFactory(email="alice@example.com", name="Alice Moreno")
+    newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
+    guide = Career.objects.published().order_by("title").first()
+
+    document = DocumentFactory(owner=alice, label="Resume, support roles")
+    application = application_create(
+        owner=alice,
+        company="Acme Incorporated International",
+        role_title="Senior customer service representative",
+        status=Status.APPLIED,
+        at=now - timedelta(days=30),
+        career=guide,
+        posting_url="https://jobs.example.com/acme/42",
+        location="Leeds",
+        work_mode=WorkMode.HYBRID,
+        source=Source.JOB_BOARD,
+        salary_min=28_000,
+        salary_max=32_000,
+        salary_currency="GBP",
+        follow_up_on=today - timedelta(days=2),
+        priority=Priority.HIGH,
+        job_description="Answer customers by phone and chat.\n\nLead a small team.",
+        notes="Referred by Sam.",
+        documents_sent=[document],
+    )
+    application_change_status(
+        application=application, status=Status.INTERVIEWING, at=now - timedelta(days=20)
+    )
+    interview = InterviewFactory(
+        application=application,
+        starts_at=now + timedelta(days=3),
+        location="Video call",
+        notes="Prepare two stories about difficult customers.",
+    )
+    contact = ContactFactory(
+        application=application, name="Priya Shah", role="Hiring manager"
+    )
+    note = NoteFactory(application=application, body="Called to confirm the date.")
+
+    for company, role, status in [
+        ("Globex", "Support analyst", Status.SCREENING),
+        ("Initech", "Help desk technician", Status.REJECTED),
+        ("Umbrella", "Customer success associate", Status.OFFER),
+        ("Hooli", "Contact centre agent", Status.SAVED),
+    ]:
+        other = application_create(
+            owner=alice,
+            company=company,
+            role_title=role,
+            status=Status.APPLIED,
+            at=now - timedelta(days=40),
+            follow_up_on=today,
+        )
+        application_change_status(
+            application=other, status=status, at=now - timedelta(days=10)
+        )
+    archived = application_create(
+        owner=alice, company="Vandelay", role_title="Importer", status=Status.WITHDRAWN
+    )
+    application_archive(application=archived)
+
+    calendar_token_regenerate(user=alice)
+    share = share_link_create(owner=alice, label="Career coach")
+    uid = urlsafe_base64_encode(force_bytes(alice.pk))
+    reset_token = default_token_generator.make_token(alice)
+    return {
+        "users": {"alice": alice, "newcomer": newcomer},
+        "guide": guide.slug,
+        "application": application.pk,
+        "archived": archived.pk,
+        "interview": interview.pk,
+        "contact": contact.pk,
+        "note": note.pk,
+        "document": document.pk,
+        "share_token": share.token,
+        "password_reset": f"/accounts/password/reset/{uid}/{reset_token}/",
+    }
