@@ -10,6 +10,7 @@ form; "" leaves a field empty); a `bytes` value is a file, uploaded as
 `<field>.csv`.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,10 +19,15 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views import csrf, defaults
 
+from assessments.forms import SectionForm, field_name
+from assessments.loader import load_assessments
+from assessments.models import Assessment, Question, Result
+from assessments.services import result_create
 from careers.models import Career
 from careers.services import load_careers
 from tests.factories import (
@@ -53,8 +59,17 @@ PAGES = [
     ("password reset complete", "/accounts/password/reset/complete/", None),
     ("shared board", "/tracker/shared/{share_token}/", None),
     ("shared stats", "/tracker/shared/{share_token}/stats/", None),
+    ("assessments list", "/assessments/", None),
+    ("assessment", "/assessments/{readiness}/", None),
+    ("question page", "/assessments/{readiness}/section/1/", None),
+    ("question page, errors", "/assessments/{readiness}/section/1/?check=1", None),
+    ("skills gap question page", "/assessments/{skills_gap}/section/1/", None),
     ("404", "/no-such-page/", None),
     ("landing, signed in", "/", "alice"),
+    ("dashboard", "/dashboard/", "alice"),
+    ("result", "/assessments/results/{readiness_result}/", "alice"),
+    ("skills gap result", "/assessments/results/{skills_gap_result}/", "alice"),
+    ("history", "/assessments/history/", "alice"),
     ("profile", "/accounts/profile/", "alice"),
     ("password change", "/accounts/password/change/", "alice"),
     ("delete account", "/accounts/profile/delete/", "alice"),
@@ -89,6 +104,8 @@ PAGES = [
     ("share", "/tracker/share/", "alice"),
     ("tracker settings", "/tracker/settings/", "alice"),
     ("404, signed in", "/tracker/999999/", "alice"),
+    ("empty dashboard", "/dashboard/", "newcomer"),
+    ("empty history", "/assessments/history/", "newcomer"),
     ("empty tracker list", "/tracker/", "newcomer"),
     ("empty board", "/tracker/board/", "newcomer"),
     ("empty follow-ups", "/tracker/follow-ups/", "newcomer"),
@@ -182,6 +199,29 @@ def error_pages() -> dict[str, bytes]:
     return {name: response.content for name, response in responses.items()}
 
 
+def take_assessment(assessment: Assessment, *, owner) -> Result:
+    """Answer every question middlingly (the second choice, 3 of 5, 20) and score it."""
+    answers = {}
+    for section in assessment.sections.prefetch_related("questions__choices"):
+        questions = list(section.questions.all())
+        data = MultiValueDict()
+        for question in questions:
+            choices = [str(choice.pk) for choice in question.choices.all()]
+            if question.kind == Question.Kind.MULTIPLE:
+                data.setlist(field_name(question), choices[:2])
+            elif choices:
+                data[field_name(question)] = choices[min(1, len(choices) - 1)]
+            else:
+                rating = question.kind == Question.Kind.RATING
+                data[field_name(question)] = "3" if rating else "20"
+        form = SectionForm(questions, data)
+        assert form.is_valid(), form.errors
+        answers.update(form.answers())
+    return result_create(
+        assessment=assessment, answers=answers, submission_id=uuid.uuid4(), owner=owner
+    )
+
+
 def build_site_data() -> dict:
     """Make the records the pages show: the shipped guides, and Alice's job hunt
     in every state (applied, interviewing, archived, due a follow-up, with
@@ -193,6 +233,9 @@ def build_site_data() -> dict:
     alice = UserFactory(email="alice@example.com", name="Alice Moreno")
     newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
     guide = Career.objects.published().order_by("title").first()
+    load_assessments()
+    readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
+    skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)
 
     document = DocumentFactory(owner=alice, label="Resume, support roles")
     application = application_create(
@@ -251,6 +294,8 @@ def build_site_data() -> dict:
     )
     application_archive(application=archived)
 
+    readiness_result = take_assessment(readiness, owner=alice)
+    skills_gap_result = take_assessment(skills_gap, owner=alice)
     calendar_token_regenerate(user=alice)
     share = share_link_create(owner=alice, label="Career coach")
     uid = urlsafe_base64_encode(force_bytes(alice.pk))
@@ -258,6 +303,10 @@ def build_site_data() -> dict:
     return {
         "users": {"alice": alice, "newcomer": newcomer},
         "guide": guide.slug,
+        "readiness": readiness.slug,
+        "skills_gap": skills_gap.slug,
+        "readiness_result": readiness_result.public_id,
+        "skills_gap_result": skills_gap_result.public_id,
         "application": application.pk,
         "archived": archived.pk,
         "interview": interview.pk,
