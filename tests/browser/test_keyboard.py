@@ -118,3 +118,64 @@ def test_import_problems_take_focus(page, live_server):
     problems = page.locator("#import-errors")
     expect(problems).to_contain_text("1 of 1 row needs fixing")
     expect(problems).to_be_focused()
+
+
+def answer_section_by_keyboard(page):
+    """Tab through one section: Space picks a radio button or ticks the first box
+    of a group, numbers are typed, and Enter on the submit button sends it."""
+    answered_groups = set()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return {tag: e.tagName, type: e.type || '', name: e.name || '',"
+            " text: e.textContent.trim()}; }"
+        )
+        if focused["tag"] == "BUTTON" and focused["text"] in ("Next", "See my result"):
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            return
+        if focused["type"] in ("radio", "checkbox") and (
+            focused["name"] not in answered_groups
+        ):
+            page.keyboard.press("Space")
+            answered_groups.add(focused["name"])
+        elif focused["type"] == "number":
+            page.keyboard.type("45")
+    raise AssertionError("never reached the section's submit button")
+
+
+def test_take_an_assessment_and_make_its_career_the_target_by_keyboard(
+    page, live_server
+):
+    from assessments.loader import load_assessments
+    from careers.services import load_careers
+
+    load_careers()
+    load_assessments()
+    maya = UserFactory(email="maya@example.com")
+    sign_in(page, live_server, maya)
+    page.goto("/careers/customer-service-clerk/")
+
+    tab_to(page, page.get_by_role("button", name="Make this my target"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("is now your target career")).to_be_visible()
+
+    tab_to(page, page.get_by_role("link", name="Check your readiness").first)
+    page.keyboard.press("Enter")
+    tab_to(
+        page, page.get_by_role("link", name="Customer Service Clerk Career Readiness")
+    )
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Start the assessment"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for _ in range(20):
+        answer_section_by_keyboard(page)
+        if "/results/" in page.url:
+            break
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your result")
+
+    page.goto("/dashboard/")
+    readiness = page.locator("section", has=page.locator("#readiness-title"))
+    expect(readiness.locator(".result__number")).to_be_visible()
