@@ -35,6 +35,7 @@ def user_export_data(*, user: User) -> dict:
             "name": user.name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "target_career": user.target_career.slug if user.target_career else None,
         },
     }
     for app_config in apps.get_app_configs():

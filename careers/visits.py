@@ -24,3 +24,11 @@ def recently_viewed(*, user, limit: int = 5) -> list[Career]:
         .order_by("-viewed_at")[:limit]
     )
     return [view.career for view in views]
+
+
+def guide_views_export(*, user) -> list[dict]:
+    views = GuideView.objects.filter(user=user).select_related("career")
+    return [
+        {"guide": view.career.slug, "viewed_at": view.viewed_at.isoformat()}
+        for view in views.order_by("-viewed_at")
+    ]

@@ -256,3 +256,15 @@ def test_the_target_careers_readiness_wins_over_a_newer_one_elsewhere(
     page = _page(alice_client)
 
     assert '<span class="result__number">55</span>' in page
+
+
+def test_the_target_and_the_guides_read_are_in_the_account_export(alice_client, alice):
+    career = CareerFactory(title="Bank Teller")
+    alice.target_career = career
+    alice.save()
+    alice_client.get(career.get_absolute_url())
+
+    export = alice_client.get(reverse("accounts:export")).json()
+
+    assert export["account"]["target_career"] == career.slug
+    assert [row["guide"] for row in export["careers"]["guides_viewed"]] == [career.slug]
