@@ -1,22 +1,53 @@
 """Turn a fetched guide into what its page shows: chapters, charts and structured data.
 
-Works only on prefetched rows, so it adds no queries.
+Works only on prefetched rows, so it adds no queries. The page is the site's
+heaviest render, so the work a template would repeat per row (markup, formatting,
+the importance dots) is done here once, and the template mostly prints strings.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from careers.models import Career, CareerSkill, Section, Skill
 from config.charts import BarChart, horizontal_bar_chart, position_percent
 from config.formatting import money
+from config.markup import render_markup
 
 Placement = Section.Placement
 
+# How many of a chapter's long-form sections come before its structured content
+# (responsibilities, skills, steps, salaries, the ladder); the rest follow it.
+# None: all of them (chapters with no structured content have only these).
+SECTIONS_BEFORE = {
+    Placement.OVERVIEW: 0,
+    Placement.SKILLS: None,
+    Placement.BECOMING: 1,
+    Placement.SALARY: 0,
+    Placement.CAREER_PATH: None,
+}
 
-@dataclass
+
+@dataclass(frozen=True)
+class Passage:
+    """A long-form section with its body already rendered."""
+
+    anchor: str
+    heading: str
+    body: SafeString
+
+
+@dataclass(frozen=True)
 class Chapter:
     anchor: str
     title: str
-    sections: list[Section] = field(default_factory=list)
+    before: list[Passage]
+    after: list[Passage]
+
+    @property
+    def sections(self) -> list[Passage]:
+        return [*self.before, *self.after]
 
 
 def chapters(career: Career) -> list[Chapter]:
@@ -27,7 +58,13 @@ def chapters(career: Career) -> list[Chapter]:
     """
     by_placement = {placement: [] for placement in Placement}
     for section in career.sections.all():
-        by_placement[section.placement].append(section)
+        by_placement[section.placement].append(
+            Passage(
+                anchor=section.anchor,
+                heading=section.heading,
+                body=render_markup(section.body),
+            )
+        )
     has_structured = {
         Placement.OVERVIEW: True,
         Placement.SKILLS: bool(career.skills.all() or career.education_options.all()),
@@ -35,20 +72,81 @@ def chapters(career: Career) -> list[Chapter]:
         Placement.SALARY: bool(career.salary_levels.all() or career.median_salary),
         Placement.CAREER_PATH: bool(career.path_levels.all()),
     }
-    return [
-        Chapter(anchor=placement.value, title=placement.label, sections=sections)
-        for placement, sections in by_placement.items()
-        if sections or has_structured.get(placement)
-    ]
+    result = []
+    for placement, passages in by_placement.items():
+        if not (passages or has_structured.get(placement)):
+            continue
+        before = SECTIONS_BEFORE.get(placement)
+        if before is None:
+            before = len(passages)
+        result.append(
+            Chapter(
+                anchor=placement.value,
+                title=placement.label,
+                before=passages[:before],
+                after=passages[before:],
+            )
+        )
+    return result
 
 
-def skill_groups(career: Career) -> list[tuple[str, list[CareerSkill]]]:
+def _importance_dots(level: int) -> SafeString:
+    return format_html_join(
+        "",
+        '<span class="importance__dot{}"></span>',
+        [(" importance__dot--on" if dot <= level else "",) for dot in range(1, 6)],
+    )
+
+
+# Five dots per skill, the first `importance` of them on: only six strings exist.
+IMPORTANCE_DOTS = {level: _importance_dots(level) for level in range(6)}
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    name: str
+    description: str
+    importance: int
+    label: str
+    dots: SafeString
+
+
+def _skill_row(item: CareerSkill) -> SkillRow:
+    return SkillRow(
+        name=item.skill.name,
+        description=item.skill.description,
+        importance=item.importance,
+        label=item.importance_label,
+        dots=IMPORTANCE_DOTS[min(max(item.importance, 0), 5)],
+    )
+
+
+def skill_groups(career: Career) -> list[tuple[str, list[SkillRow]]]:
     """Technical then soft skills, each ranked by importance (already ordered)."""
     groups = {kind: [] for kind in Skill.Kind}
     for career_skill in career.skills.all():
-        groups[career_skill.skill.kind].append(career_skill)
+        groups[career_skill.skill.kind].append(_skill_row(career_skill))
     return [
         (f"{kind.label} skills", skills) for kind, skills in groups.items() if skills
+    ]
+
+
+@dataclass(frozen=True)
+class SalaryRow:
+    title: str
+    median: str
+    average: str
+
+
+def salary_rows(career: Career) -> list[SalaryRow]:
+    """The salary table: each experience level's median and average, formatted."""
+    return [
+        SalaryRow(
+            title=level.title,
+            median=money(level.median, career.currency),
+            average=money(level.average, career.currency),
+        )
+        for level in career.salary_levels.all()
     ]
 
 
@@ -163,3 +261,96 @@ def structured_data(career: Career, *, page_url: str, careers_url: str, home_url
         }
     )
     return documents
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    body: SafeString
+
+
+def steps(career: Career) -> list[Step]:
+    return [
+        Step(title=step.title, body=render_markup(step.body))
+        for step in career.steps.all()
+    ]
+
+
+@dataclass(frozen=True)
+class Rung:
+    """A level of the career ladder."""
+
+    years: str
+    title: str
+    description: SafeString
+    focus_areas: list[str]
+
+
+def ladder(career: Career) -> list[Rung]:
+    return [
+        Rung(
+            years=level.years,
+            title=level.title,
+            description=render_markup(level.description),
+            focus_areas=level.focus_area_list,
+        )
+        for level in career.path_levels.all()
+    ]
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: SafeString
+
+
+def faqs(career: Career) -> list[Question]:
+    return [
+        Question(question=faq.question, answer=render_markup(faq.answer))
+        for faq in career.faqs.all()
+    ]
+
+
+@dataclass(frozen=True)
+class RelatedGuide:
+    title: str
+    summary: str
+    url: str | None  # None while the related guide is still a draft
+
+
+def related(career: Career) -> list[RelatedGuide]:
+    return [
+        RelatedGuide(
+            title=link.related.title,
+            summary=link.related.summary,
+            url=link.related.get_absolute_url() if link.related.is_published else None,
+        )
+        for link in career.related_links.all()
+    ]
+
+
+def page_context(
+    career: Career, *, page_url: str, careers_url: str, home_url: str
+) -> dict:
+    """Everything the guide template shows, as lists and ready-made strings."""
+    return {
+        "career": career,
+        "page_url": page_url,
+        "overview": render_markup(career.overview),
+        "chapters": chapters(career),
+        "responsibilities": list(career.responsibilities.all()),
+        "skill_groups": skill_groups(career),
+        "education_options": list(career.education_options.all()),
+        "steps": steps(career),
+        "salary_range": salary_range(career),
+        "salary_chart": salary_chart(career),
+        "salary_rows": salary_rows(career),
+        "ladder": ladder(career),
+        "pros": list(career.pros.all()),
+        "cons": list(career.cons.all()),
+        "faqs": faqs(career),
+        "related": related(career),
+        "structured_data": structured_data(
+            career, page_url=page_url, careers_url=careers_url, home_url=home_url
+        ),
+    }
