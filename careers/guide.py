@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from careers.models import Career, CareerSkill, Section, Skill
+from careers.models import CareerSkill, Section, Skill
+from careers.selectors import Guide
 from config.charts import BarChart, horizontal_bar_chart, position_percent
 from config.formatting import money
 from config.markup import render_markup
@@ -50,14 +51,14 @@ class Chapter:
         return [*self.before, *self.after]
 
 
-def chapters(career: Career) -> list[Chapter]:
+def chapters(guide: Guide) -> list[Chapter]:
     """The page's chapters in order, each with its long-form sections.
 
     A chapter with no sections still appears when the page has structured content
     for it (responsibilities, skills, steps, salaries, the ladder).
     """
     by_placement = {placement: [] for placement in Placement}
-    for section in career.sections.all():
+    for section in guide.sections:
         by_placement[section.placement].append(
             Passage(
                 anchor=section.anchor,
@@ -67,10 +68,10 @@ def chapters(career: Career) -> list[Chapter]:
         )
     has_structured = {
         Placement.OVERVIEW: True,
-        Placement.SKILLS: bool(career.skills.all() or career.education_options.all()),
-        Placement.BECOMING: bool(career.steps.all()),
-        Placement.SALARY: bool(career.salary_levels.all() or career.median_salary),
-        Placement.CAREER_PATH: bool(career.path_levels.all()),
+        Placement.SKILLS: bool(guide.skills or guide.education_options),
+        Placement.BECOMING: bool(guide.steps),
+        Placement.SALARY: bool(guide.salary_levels or guide.career.median_salary),
+        Placement.CAREER_PATH: bool(guide.path_levels),
     }
     result = []
     for placement, passages in by_placement.items():
@@ -121,10 +122,10 @@ def _skill_row(item: CareerSkill) -> SkillRow:
     )
 
 
-def skill_groups(career: Career) -> list[tuple[str, list[SkillRow]]]:
+def skill_groups(guide: Guide) -> list[tuple[str, list[SkillRow]]]:
     """Technical then soft skills, each ranked by importance (already ordered)."""
     groups = {kind: [] for kind in Skill.Kind}
-    for career_skill in career.skills.all():
+    for career_skill in guide.skills:
         groups[career_skill.skill.kind].append(_skill_row(career_skill))
     return [
         (f"{kind.label} skills", skills) for kind, skills in groups.items() if skills
@@ -138,20 +139,22 @@ class SalaryRow:
     average: str
 
 
-def salary_rows(career: Career) -> list[SalaryRow]:
+def salary_rows(guide: Guide) -> list[SalaryRow]:
     """The salary table: each experience level's median and average, formatted."""
+    career = guide.career
     return [
         SalaryRow(
             title=level.title,
             median=money(level.median, career.currency),
             average=money(level.average, career.currency),
         )
-        for level in career.salary_levels.all()
+        for level in guide.salary_levels
     ]
 
 
-def salary_chart(career: Career) -> BarChart | None:
-    levels = career.salary_levels.all()
+def salary_chart(guide: Guide) -> BarChart | None:
+    career = guide.career
+    levels = guide.salary_levels
     if not levels:
         return None
     return horizontal_bar_chart(
@@ -175,7 +178,8 @@ class SalaryRange:
         return round(self.median_percent * self.width / 100, 1)
 
 
-def salary_range(career: Career) -> SalaryRange | None:
+def salary_range(guide: Guide) -> SalaryRange | None:
+    career = guide.career
     low, median, high = career.salary_low, career.median_salary, career.salary_high
     if None in (low, median, high):
         return None
@@ -187,16 +191,17 @@ def salary_range(career: Career) -> SalaryRange | None:
     )
 
 
-def structured_data(career: Career, *, page_url: str, careers_url: str, home_url: str):
+def structured_data(guide: Guide, *, page_url: str, careers_url: str, home_url: str):
     """schema.org Occupation, FAQPage and BreadcrumbList for the guide's JSON-LD."""
+    career = guide.career
     occupation = {
         "@context": "https://schema.org",
         "@type": "Occupation",
         "name": career.title,
         "description": career.summary,
         "url": page_url,
-        "skills": [item.skill.name for item in career.skills.all()],
-        "responsibilities": [item.text for item in career.responsibilities.all()],
+        "skills": [item.skill.name for item in guide.skills],
+        "responsibilities": [item.text for item in guide.responsibilities],
     }
     if career.soc_code:
         occupation["occupationalCategory"] = career.soc_code
@@ -204,7 +209,7 @@ def structured_data(career: Career, *, page_url: str, careers_url: str, home_url
         occupation["educationRequirements"] = career.education_note or str(
             career.get_typical_education_display()
         )
-    levels = list(career.path_levels.all())
+    levels = guide.path_levels
     if levels:
         first = levels[0]
         occupation["experienceRequirements"] = (
@@ -227,7 +232,7 @@ def structured_data(career: Career, *, page_url: str, careers_url: str, home_url
         if career.currency == "USD":
             occupation["occupationLocation"] = [{"@type": "Country", "name": "US"}]
     documents = [occupation]
-    faqs = career.faqs.all()
+    faqs = guide.faqs
     if faqs:
         documents.append(
             {
@@ -269,10 +274,9 @@ class Step:
     body: SafeString
 
 
-def steps(career: Career) -> list[Step]:
+def steps(guide: Guide) -> list[Step]:
     return [
-        Step(title=step.title, body=render_markup(step.body))
-        for step in career.steps.all()
+        Step(title=step.title, body=render_markup(step.body)) for step in guide.steps
     ]
 
 
@@ -286,7 +290,7 @@ class Rung:
     focus_areas: list[str]
 
 
-def ladder(career: Career) -> list[Rung]:
+def ladder(guide: Guide) -> list[Rung]:
     return [
         Rung(
             years=level.years,
@@ -294,7 +298,7 @@ def ladder(career: Career) -> list[Rung]:
             description=render_markup(level.description),
             focus_areas=level.focus_area_list,
         )
-        for level in career.path_levels.all()
+        for level in guide.path_levels
     ]
 
 
@@ -304,10 +308,10 @@ class Question:
     answer: SafeString
 
 
-def faqs(career: Career) -> list[Question]:
+def faqs(guide: Guide) -> list[Question]:
     return [
         Question(question=faq.question, answer=render_markup(faq.answer))
-        for faq in career.faqs.all()
+        for faq in guide.faqs
     ]
 
 
@@ -318,39 +322,41 @@ class RelatedGuide:
     url: str | None  # None while the related guide is still a draft
 
 
-def related(career: Career) -> list[RelatedGuide]:
+def related(guide: Guide) -> list[RelatedGuide]:
     return [
         RelatedGuide(
             title=link.related.title,
             summary=link.related.summary,
             url=link.related.get_absolute_url() if link.related.is_published else None,
         )
-        for link in career.related_links.all()
+        for link in guide.related_links
     ]
 
 
 def page_context(
-    career: Career, *, page_url: str, careers_url: str, home_url: str
+    guide: Guide, *, page_url: str, careers_url: str, home_url: str
 ) -> dict:
     """Everything the guide template shows, as lists and ready-made strings."""
+    career = guide.career
     return {
         "career": career,
         "page_url": page_url,
         "overview": render_markup(career.overview),
-        "chapters": chapters(career),
-        "responsibilities": list(career.responsibilities.all()),
-        "skill_groups": skill_groups(career),
-        "education_options": list(career.education_options.all()),
-        "steps": steps(career),
-        "salary_range": salary_range(career),
-        "salary_chart": salary_chart(career),
-        "salary_rows": salary_rows(career),
-        "ladder": ladder(career),
-        "pros": list(career.pros.all()),
-        "cons": list(career.cons.all()),
-        "faqs": faqs(career),
-        "related": related(career),
+        "chapters": chapters(guide),
+        "industries": guide.industries,
+        "responsibilities": guide.responsibilities,
+        "skill_groups": skill_groups(guide),
+        "education_options": guide.education_options,
+        "steps": steps(guide),
+        "salary_range": salary_range(guide),
+        "salary_chart": salary_chart(guide),
+        "salary_rows": salary_rows(guide),
+        "ladder": ladder(guide),
+        "pros": guide.pros,
+        "cons": guide.cons,
+        "faqs": faqs(guide),
+        "related": related(guide),
         "structured_data": structured_data(
-            career, page_url=page_url, careers_url=careers_url, home_url=home_url
+            guide, page_url=page_url, careers_url=careers_url, home_url=home_url
         ),
     }

@@ -44,16 +44,16 @@ def _url_without(request, parameter: str) -> str:
 @cache_anonymous_page
 def detail(request, slug):
     try:
-        career = guide_for(request.user, slug)
+        guide = guide_for(request.user, slug)
     except Career.DoesNotExist:
         raise Http404("No published guide has that address.") from None
-    guide_view_record(user=request.user, career=career)
+    guide_view_record(user=request.user, career=guide.career)
     return render(
         request,
         "careers/guide.html",
         guide_content.page_context(
-            career,
-            page_url=request.build_absolute_uri(career.get_absolute_url()),
+            guide,
+            page_url=request.build_absolute_uri(guide.career.get_absolute_url()),
             careers_url=request.build_absolute_uri(reverse("careers:index")),
             home_url=request.build_absolute_uri(reverse("home")),
         ),
