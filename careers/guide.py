@@ -107,7 +107,8 @@ IMPORTANCE_DOTS = {level: _importance_dots(level) for level in range(6)}
 class SkillRow:
     name: str
     description: str
-    importance: int
+    # "1" to "5": printed twice a row, and a string skips number localisation.
+    importance: str
     label: str
     dots: SafeString
 
@@ -116,7 +117,7 @@ def _skill_row(item: CareerSkill) -> SkillRow:
     return SkillRow(
         name=item.skill.name,
         description=item.skill.description,
-        importance=item.importance,
+        importance=str(item.importance),
         label=item.importance_label,
         dots=IMPORTANCE_DOTS[min(max(item.importance, 0), 5)],
     )
