@@ -44,26 +44,17 @@ def _url_without(request, parameter: str) -> str:
 @cache_anonymous_page
 def detail(request, slug):
     try:
-        career = guide_for(request.user, slug)
+        guide = guide_for(request.user, slug)
     except Career.DoesNotExist:
         raise Http404("No published guide has that address.") from None
-    guide_view_record(user=request.user, career=career)
-    page_url = request.build_absolute_uri(career.get_absolute_url())
+    guide_view_record(user=request.user, career=guide.career)
     return render(
         request,
         "careers/guide.html",
-        {
-            "career": career,
-            "page_url": page_url,
-            "chapters": guide_content.chapters(career),
-            "skill_groups": guide_content.skill_groups(career),
-            "salary_chart": guide_content.salary_chart(career),
-            "salary_range": guide_content.salary_range(career),
-            "structured_data": guide_content.structured_data(
-                career,
-                page_url=page_url,
-                careers_url=request.build_absolute_uri(reverse("careers:index")),
-                home_url=request.build_absolute_uri(reverse("home")),
-            ),
-        },
+        guide_content.page_context(
+            guide,
+            page_url=request.build_absolute_uri(guide.career.get_absolute_url()),
+            careers_url=request.build_absolute_uri(reverse("careers:index")),
+            home_url=request.build_absolute_uri(reverse("home")),
+        ),
     )

@@ -9,8 +9,13 @@ def guide_view_record(*, user, career: Career) -> None:
     """Note that the person just read the guide (one row per person and guide)."""
     if not user.is_authenticated or not career.is_published:
         return
-    GuideView.objects.update_or_create(
-        user=user, career=career, defaults={"viewed_at": timezone.now()}
+    # One INSERT … ON CONFLICT DO UPDATE instead of a SELECT then an UPDATE: this
+    # runs on every signed-in guide view.
+    GuideView.objects.bulk_create(
+        [GuideView(user=user, career=career, viewed_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "career"],
+        update_fields=["viewed_at"],
     )
 
 

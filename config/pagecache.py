@@ -2,9 +2,13 @@
 
 The landing page, the careers index and the guides are the same for every visitor
 who is not signed in, so their rendered HTML is kept in the shared cache and served
-without touching the database. Signed-in people, visitors with a message waiting and
-anything that is not a plain GET always get a fresh page. A page that holds a CSRF
+without touching the database. Signed-in people (anyone with a session cookie),
+visitors with a message waiting and anything that is not a plain GET always get a
+fresh page. A page that holds a CSRF
 token, a CSP nonce or sets a cookie is never stored: those are per visitor.
+
+Views opt in with the @cache_anonymous_page marker; PageCacheMiddleware does the
+rest, early in the middleware stack, so a hit costs one cache round trip.
 
 Every entry carries the content version it was rendered under; `pages_changed()`
 (called by careers.services when staff or the loader save content) starts a new
@@ -14,15 +18,14 @@ version, which retires every stored page at once.
 import hashlib
 import time
 import uuid
-from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -56,15 +59,25 @@ def page_key(request) -> str:
 
 
 def _is_anonymous_visitor(request) -> bool:
-    """True for a visitor who is not signed in and has no message waiting."""
-    if CookieStorage.cookie_name in request.COOKIES:
+    """True when the cookies alone show a visitor who is not signed in and has no
+    message waiting: no session cookie and no messages cookie.
+
+    Decided before the session and authentication middleware run, so it costs
+    nothing; a visitor who still carries a session cookie gets a fresh page.
+    """
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def _is_cacheable_view(request) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
         return False
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        # No session: certainly anonymous, and no query needed to know it.
-        return True
-    if request.user.is_authenticated:
-        return False
-    return SessionStorage.session_key not in request.session
+    return getattr(match.func, "cache_anonymous_page", False)
 
 
 def _storable(request, response) -> bool:
@@ -79,45 +92,66 @@ def _storable(request, response) -> bool:
 
 
 def cache_anonymous_page(view):
-    """Serve the view's page from the cache to anonymous visitors, with an ETag,
-    Last-Modified and 304 answers to repeat visits."""
+    """Mark the view's page as one PageCacheMiddleware may keep for anonymous
+    visitors."""
+    view.cache_anonymous_page = True
+    return view
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not _is_anonymous_visitor(request):
-            return view(request, *args, **kwargs)
+
+class PageCacheMiddleware:
+    """Serve the marked views' pages to anonymous visitors from the cache, with an
+    ETag, Last-Modified and 304 answers to repeat visits.
+
+    It sits right after WhiteNoise, so a hit skips sessions, CSRF, authentication,
+    messages, URL dispatch and the view. The middleware inside it add headers too
+    (X-Frame-Options, Content-Length…): the entry keeps every header the page had
+    when it was stored, and a hit replays them. The middleware outside it (security
+    headers, Content-Security-Policy, Permissions-Policy) run for hits as for any
+    other response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not _is_anonymous_visitor(request)
+            or not _is_cacheable_view(request)
+        ):
+            return self.get_response(request)
         key = page_key(request)
         # One round trip for both: the current version and the stored page.
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or _new_version()
         entry = found.get(key)
         if entry is not None and entry["version"] == version:
-            response = HttpResponse(entry["content"], content_type=entry["type"])
-            state = "hit"
+            response = HttpResponse(entry["content"], headers=entry["headers"])
+            response[STATE_HEADER] = "hit"
         else:
-            response = view(request, *args, **kwargs)
+            response = self.get_response(request)
             if not _storable(request, response):
                 return response
+            etag = quote_etag(hashlib.md5(response.content).hexdigest())
+            modified = int(time.time())
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(modified)
+            # Browsers may keep the page but must ask again; the answer is often
+            # a 304.
+            response["Cache-Control"] = "no-cache"
+            patch_vary_headers(response, ["Cookie"])
             entry = {
                 "version": version,
                 "content": response.content,
-                "type": response["Content-Type"],
-                "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
-                "modified": int(time.time()),
+                "headers": dict(response.headers),
+                "etag": etag,
+                "modified": modified,
             }
             cache.set(key, entry, TIMEOUT)
-            state = "miss"
-        response[STATE_HEADER] = state
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(entry["modified"])
-        # Browsers may keep the page but must ask again; the answer is often a 304.
-        response["Cache-Control"] = "no-cache"
-        patch_vary_headers(response, ["Cookie"])
+            response[STATE_HEADER] = "miss"
         return get_conditional_response(
             request,
             etag=entry["etag"],
             last_modified=entry["modified"],
             response=response,
         )
-
-    return wrapper

@@ -1,11 +1,14 @@
 """The anonymous page cache: the landing page, the careers index and the guides."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils.http import http_date
 
+from config.pagecache import page_key
 from tests.factories import CareerFactory, UserFactory
 from tests.html_forms import form_data
+from tests.security.test_headers import assert_security_headers
 
 PAGES = ["/", "/careers/", "/careers/?q=clerk&sort=salary"]
 
@@ -141,3 +144,64 @@ def test_loading_changed_content_retires_the_cached_pages(
     response = client.get("/careers/")
     assert response["X-Page-Cache"] == "miss"
     assert b"Customer Service Clerk" in response.content
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/careers/baker/"])
+def test_a_hit_carries_every_header_the_miss_had(client, guide, path):
+    miss = client.get(path)
+    hit = client.get(path)
+
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert_security_headers(hit)
+    assert {k: v for k, v in hit.items() if k != "X-Page-Cache"} == {
+        k: v for k, v in miss.items() if k != "X-Page-Cache"
+    }
+    assert hit["Content-Length"] == str(len(hit.content))
+
+
+def test_a_hit_skips_sessions_authentication_and_the_view(client, guide, monkeypatch):
+    client.get("/careers/baker/")
+
+    def no_database(*args, **kwargs):
+        raise AssertionError("the view ran")
+
+    monkeypatch.setattr("careers.views.guide_for", no_database)
+    hit = client.get("/careers/baker/")
+
+    assert hit.status_code == 200
+    assert b"Bakes bread before dawn." in hit.content
+    # The session and authentication middleware never saw the request.
+    assert not hasattr(hit.wsgi_request, "session")
+    assert not hasattr(hit.wsgi_request, "user")
+
+
+def test_a_visitor_with_a_session_cookie_gets_a_fresh_page(client, guide):
+    client.get("/careers/baker/")
+    client.cookies["sessionid"] = "not-a-session-we-know"
+
+    response = client.get("/careers/baker/")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert b"Bakes bread before dawn." in response.content
+
+
+def test_pages_that_are_not_marked_are_never_cached(client, db):
+    client.get("/accounts/signin/")
+
+    again = client.get("/accounts/signin/")
+    robots = client.get("/robots.txt")
+
+    assert "X-Page-Cache" not in again
+    assert "X-Page-Cache" not in robots
+    assert not cache.get(page_key(again.wsgi_request))
+
+
+def test_a_head_request_is_answered_from_the_cache(client, guide):
+    client.get("/careers/baker/")
+
+    head = client.head("/careers/baker/")
+
+    assert head.status_code == 200
+    assert head["X-Page-Cache"] == "hit"
+    assert head.content == b""

@@ -36,13 +36,17 @@ def markup(text):
     return render_markup(text)
 
 
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
 @register.filter
 def json_ld(data):
     """Render data as a JSON-LD script block that no content can break out of."""
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    # Three replace() calls, not str.translate(): translate maps character by
+    # character in Python and took a millisecond on a guide's JSON-LD.
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003C")
+        .replace(">", "\\u003E")
+        .replace("&", "\\u0026")
+    )
     return format_html(
         '<script type="application/ld+json">{}</script>',
         mark_safe(text),

@@ -53,7 +53,7 @@ def test_guide_page_queries_do_not_grow(
 ):
     career = make_guides(guides, children)
 
-    # 1 guide, then one prefetch for each of its 12 lists: industries, responsibilities,
+    # 1 guide, then one query for each of its 12 lists: industries, responsibilities,
     # skills, education options, steps, salary levels, path levels, pros, cons, FAQ,
     # related careers, sections.
     with django_assert_num_queries(13):
