@@ -30,6 +30,12 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 VERSION_KEY = "pagecache:version"
+# Each worker process keeps the pages it served this long before asking the shared
+# cache again ("micro-caching"): a hit then costs no network round trip, and a
+# change staff save reaches every worker within these seconds.
+LOCAL_SECONDS = 2
+LOCAL_MAX_PAGES = 500
+_local: dict[str, tuple[float, dict]] = {}
 # Entries expire on their own after a day; a version bump retires them sooner.
 TIMEOUT = 60 * 60 * 24
 STATE_HEADER = "X-Page-Cache"
@@ -47,7 +53,28 @@ def pages_changed() -> None:
 def _new_version() -> str:
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, None)
+    forget_local_pages()
     return version
+
+
+def forget_local_pages() -> None:
+    """Drop this worker's recent pages (the next request asks the shared cache)."""
+    _local.clear()
+
+
+def _remember_locally(key: str, entry: dict) -> None:
+    if len(_local) >= LOCAL_MAX_PAGES:
+        _local.clear()
+    _local[key] = (time.time(), entry)
+
+
+def _recent_local_entry(key: str) -> dict | None:
+    """The page this worker served from the shared cache in the last
+    LOCAL_SECONDS, if any."""
+    remembered = _local.get(key)
+    if remembered is None or time.time() - remembered[0] >= LOCAL_SECONDS:
+        return None
+    return remembered[1]
 
 
 def page_key(request) -> str:
@@ -121,11 +148,19 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         key = page_key(request)
-        # One round trip for both: the current version and the stored page.
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or _new_version()
-        entry = found.get(key)
-        if entry is not None and entry["version"] == version:
+        entry = _recent_local_entry(key)
+        if entry is None:
+            # One round trip for both: the current version and the stored page.
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or _new_version()
+            entry = found.get(key)
+            if entry is not None and entry["version"] != version:
+                entry = None
+            if entry is not None:
+                _remember_locally(key, entry)
+        else:
+            version = entry["version"]
+        if entry is not None:
             response = HttpResponse(entry["content"], headers=entry["headers"])
             response[STATE_HEADER] = "hit"
         else:
@@ -148,6 +183,7 @@ class PageCacheMiddleware:
                 "modified": modified,
             }
             cache.set(key, entry, TIMEOUT)
+            _remember_locally(key, entry)
             response[STATE_HEADER] = "miss"
         return get_conditional_response(
             request,

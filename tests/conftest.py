@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from config import pagecache
 from tests.factories import UserFactory
 from tests.site_pages import build_site_data
 
@@ -16,23 +17,17 @@ def _collected_static_files():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: no page cached by an earlier test's
-    database can be served to this one."""
+    database can be served to this one, no sign-in throttling carried over."""
     cache.clear()
+    pagecache.forget_local_pages()
     yield
     cache.clear()
+    pagecache.forget_local_pages()
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Start every test with an empty cache: no sign-in throttling carried over."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -205,3 +205,21 @@ def test_a_head_request_is_answered_from_the_cache(client, guide):
     assert head.status_code == 200
     assert head["X-Page-Cache"] == "hit"
     assert head.content == b""
+
+
+def test_each_worker_rechecks_the_shared_cache_within_two_seconds(client, guide):
+    """Another worker's save bumps the shared version; this worker serves its own
+    recent copy for at most LOCAL_SECONDS, then the new content."""
+    import time_machine
+
+    from config import pagecache
+
+    with time_machine.travel(0, tick=False) as traveller:
+        client.get("/careers/baker/")
+        assert client.get("/careers/baker/")["X-Page-Cache"] == "hit"
+        # What another process's pages_changed() does: only the shared version.
+        cache.set(pagecache.VERSION_KEY, "a-newer-version", None)
+
+        assert client.get("/careers/baker/")["X-Page-Cache"] == "hit"
+        traveller.shift(pagecache.LOCAL_SECONDS)
+        assert client.get("/careers/baker/")["X-Page-Cache"] == "miss"
