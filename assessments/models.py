@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from config.querysets import OwnedQuerySet
+
 
 class AssessmentQuerySet(models.QuerySet):
     def published(self):
@@ -292,14 +294,6 @@ class Recommendation(models.Model):
             )
 
 
-class ResultQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Return the person's results (none for anonymous people)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(owner=user)
-
-
 class Result(models.Model):
     """One completed attempt. Its UUID is the address; scores are a snapshot."""
 
@@ -326,7 +320,7 @@ class Result(models.Model):
     gaps = models.JSONField(default=list)
     recommendations = models.JSONField(default=list)
 
-    objects = ResultQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

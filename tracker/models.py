@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.querysets import OwnedQuerySet
 from tracker.storage import private_storage
 
 
@@ -52,18 +53,6 @@ class Priority(models.IntegerChoices):
     HIGH = 1, "High"
     NORMAL = 2, "Normal"
     LOW = 3, "Low"
-
-
-class OwnedQuerySet(models.QuerySet):
-    """Rows that belong to one person: every tracker query starts at for_user()."""
-
-    owner_lookup = "owner"
-
-    def for_user(self, user):
-        """Return the person's rows (none for anonymous people)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(**{self.owner_lookup: user})
 
 
 class ApplicationQuerySet(OwnedQuerySet):
