@@ -33,3 +33,29 @@ def test_printed_stats_say_whose_and_when_and_drop_the_controls(page, live_serve
     # Wide tables print whole rather than cut off at the edge of a scroll box.
     expect(page.locator(".table-scroll").first).to_have_css("overflow-x", "visible")
     expect(page.locator("#funnel-table")).to_be_visible()
+
+
+def test_a_printed_result_keeps_the_scores_and_advice_and_drops_the_buttons(page):
+    from tests.factories import ResultFactory
+
+    result = ResultFactory(
+        overall_score=61,
+        band="getting_there",
+        section_scores=[{"id": 1, "title": "Tools", "weight": 1, "score": 61}],
+        recommendations=[
+            {"title": "Practise typing", "advice": "Daily.", "url": "", "lift": 9.0}
+        ],
+    )
+    page.goto(result.get_absolute_url())
+    keep = page.get_by_role("heading", name="Keep this result")
+    retake = page.get_by_role("button", name="Retake the assessment")
+    expect(keep).to_be_visible()
+
+    page.emulate_media(media="print")
+
+    expect(keep).to_be_hidden()
+    expect(retake).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".result__number")).to_have_text("61")
+    expect(page.get_by_role("img", name="Score by section")).to_be_visible()
+    expect(page.get_by_role("heading", name="Practise typing")).to_be_visible()
