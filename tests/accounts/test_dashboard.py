@@ -236,11 +236,10 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(alice_client, alice):
         ResultFactory(assessment__career=career, owner=alice)
         alice_client.get(CareerFactory().get_absolute_url())
 
-    # Expect 10 queries: the session, the user, their target career, the
+    # Expect 9 queries: the session, the user, their target career, the
     # latest readiness result, follow-ups due, the target's assessments,
-    # pipeline counts, upcoming interviews, recently viewed guides and the
-    # target's industries (for its key facts).
-    assert few == 10
+    # pipeline counts, upcoming interviews and recently viewed guides.
+    assert few == 9
     assert queries() == few
 
 
