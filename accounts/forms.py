@@ -23,6 +23,12 @@ def email_address_field():
 
 
 class SignUpForm(forms.Form):
+    error_messages = {
+        "throttled": (
+            "Too many sign-up attempts from your network. Try again in %(wait)s."
+        ),
+    }
+
     email = email_address_field()
     name = forms.CharField(
         label="Your name",
@@ -38,14 +44,29 @@ class SignUpForm(forms.Form):
         error_messages={"required": "Choose a password."},
     )
 
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every attempt counts, valid or not, before anything is checked.
+        self.throttled_for = (
+            throttle.sign_up_wait(request) if self.is_bound and request else 0
+        )
+
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
+        if self.throttled_for:
+            return email  # say nothing about the address while throttled
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate")
         return email
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.throttled_for:
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"wait": throttle.minutes_text(self.throttled_for)},
+            )
         password = cleaned_data.get("password")
         if password:
             candidate = User(

@@ -45,6 +45,9 @@ class Limit:
 # nothing about whether an account exists.
 RESET_ACCOUNT = Limit("reset-account", 3, 60 * 60)
 RESET_ADDRESS = Limit("reset-address", 10, 60 * 60)
+# Sign-up must say when an address is taken, so it is slowed per client address:
+# enough for a family or an office behind one address, too few to probe a list.
+SIGN_UP_ADDRESS = Limit("sign-up-address", 20, 60 * 60)
 
 
 def lock_seconds(rule: Rule, failures: int) -> int:
@@ -165,3 +168,11 @@ def password_reset_wait(request, email: str) -> int:
     return take(RESET_ADDRESS, client_address(request)) or take(
         RESET_ACCOUNT, account_key(email)
     )
+
+
+# Sign-up
+
+
+def sign_up_wait(request) -> int:
+    """Count a sign-up attempt; return the seconds to wait if it is one too many."""
+    return take(SIGN_UP_ADDRESS, client_address(request))

@@ -49,7 +49,7 @@ def _safe_next_url(request):
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect(_safe_next_url(request) or settings.LOGIN_REDIRECT_URL)
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             user = user_create(**form.cleaned_data)

@@ -176,3 +176,49 @@ def test_one_client_asking_for_many_resets_is_limited(client, alice):
         assert mail.outbox == []
         assert reset(client, alice.email, address="198.51.100.1").status_code == 302
     assert len(mail.outbox) == 1
+
+
+SIGN_UP = "/accounts/signup/"
+
+
+def sign_up(client, email, address="203.0.113.7"):
+    return client.post(
+        SIGN_UP, {"email": email, "password": PASSWORD}, REMOTE_ADDR=address
+    )
+
+
+def test_sign_up_is_limited_per_address_and_then_reveals_nothing(client, alice):
+    with time_machine.travel(START, tick=False):
+        for n in range(throttle.SIGN_UP_ADDRESS.requests):
+            sign_up(client, f"probe{n}@example.com")
+            client.logout()
+
+        refused = sign_up(client, alice.email)
+
+    page = refused.content.decode()
+    assert "Too many sign-up attempts from your network. Try again in" in page
+    assert "already uses this email address" not in page
+    assert 'value="alice@example.com"' in page  # what was typed is kept
+
+
+def test_sign_up_from_another_address_is_unaffected(client):
+    with time_machine.travel(START, tick=False):
+        for n in range(throttle.SIGN_UP_ADDRESS.requests + 1):
+            sign_up(client, f"probe{n}@example.com")
+            client.logout()
+
+        response = sign_up(client, "fresh@example.com", address="198.51.100.9")
+
+    assert response.status_code == 302
+
+
+def test_the_sign_up_limit_lifts_after_an_hour(client):
+    with time_machine.travel(START, tick=False) as traveller:
+        for n in range(throttle.SIGN_UP_ADDRESS.requests + 1):
+            sign_up(client, f"probe{n}@example.com")
+            client.logout()
+        traveller.shift(60 * 60 + 1)
+
+        response = sign_up(client, "later@example.com")
+
+    assert response.status_code == 302
