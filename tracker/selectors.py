@@ -54,16 +54,21 @@ def stats_for(*, user) -> Stats:
     return compute_stats(applications, changes, today=timezone.localdate())
 
 
-def pipeline_summary(*, user) -> list[tuple[Status, int]]:
-    """How many of the person's active applications are at each status, in
-    pipeline order (statuses with none are left out)."""
-    counts = dict(
+def status_counts(*, user) -> dict[str, int]:
+    """How many of the person's active applications are at each status."""
+    return dict(
         Application.objects.for_user(user)
         .active()
         .values_list("status")
         .annotate(count=Count("id"))
         .order_by()
     )
+
+
+def pipeline_summary(*, user) -> list[tuple[Status, int]]:
+    """The active applications at each status, in pipeline order (statuses with
+    none are left out)."""
+    counts = status_counts(user=user)
     return [(status, counts[status]) for status in Status if counts.get(status)]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.access import get_application_for_user
 from tracker.forms import StatusForm
 from tracker.models import Application, Status
+from tracker.selectors import status_counts
 from tracker.services import application_change_status, tracker_profile_for
 
 # Cards drawn per column; a longer column links to all of its cards. Drawing
@@ -57,9 +58,7 @@ def _board_context(request, *, moved=None, announcement=""):
     show_all = request.GET.get("all")
     if show_all not in Status.values:
         show_all = None
-    counts = dict(
-        applications.values_list("status").annotate(count=Count("id")).order_by()
-    )
+    counts = status_counts(user=request.user)
     profile = tracker_profile_for(user=request.user)
     now = timezone.now()
     columns = {
