@@ -37,11 +37,10 @@ def index(request):
         .order_by("career__title", "kind", "title")
     )
     career_slug = request.GET.get("career", "")
-    chosen = assessments.filter(career__slug=career_slug) if career_slug else None
+    chosen = list(assessments.filter(career__slug=career_slug)) if career_slug else []
+    career = chosen[0].career if chosen else None
     # An unknown career shows every assessment rather than an empty page.
-    assessments = list(
-        chosen if chosen is not None and chosen.exists() else assessments
-    )
+    assessments = chosen or list(assessments)
     latest = services.latest_scores(request.user, assessments)
     target_id = getattr(request.user, "target_career_id", None)
     for assessment in assessments:
@@ -54,9 +53,7 @@ def index(request):
         "assessments/index.html",
         {
             "assessments": assessments,
-            "career": assessments[0].career
-            if chosen is not None and assessments
-            else None,
+            "career": career,
         },
     )
 

@@ -203,6 +203,8 @@ def test_index_filters_by_career(client, small_assessment):
     assert b"Nurse readiness" not in page
     every = client.get(reverse("assessments:index"), {"career": "nope"}).content
     assert other.title.encode() in every
+    # No career heads the page when the asked-for one has no assessments.
+    assert b"<h1>Assessments</h1>" in every
 
 
 def test_published_assessments_are_in_the_sitemap(client, small_assessment):
