@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from assessments.models import Assessment, Result
-from assessments.scoring import Band
 from assessments.services import latest_readiness
 from careers.models import Career
 from careers.visits import recently_viewed
@@ -29,10 +28,6 @@ class Dashboard:
     overdue_count: int
     interviews: list[Interview]
     recent_guides: list[Career] = field(default_factory=list)
-
-    @property
-    def band(self) -> Band | None:
-        return Band(self.readiness.band) if self.readiness else None
 
     @property
     def active_applications(self) -> int:

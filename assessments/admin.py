@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from assessments import models, scoring
+from assessments import models
 from assessments.copying import assessment_duplicate
 from assessments.loader import ContentError, build_skills_gap
 from assessments.services import assessment_touch
@@ -446,10 +446,7 @@ class ResultAdmin(admin.ModelAdmin):
 
     @admin.display(description="Band", ordering="band")
     def band_label(self, result):
-        try:
-            return scoring.Band(result.band).label
-        except ValueError:
-            return result.band
+        return result.band_label
 
     def has_add_permission(self, request):
         return False

@@ -6,7 +6,6 @@ from django.utils import formats
 
 from assessments.models import Assessment, Result
 from assessments.progress import Comparison, compare_attempts
-from assessments.scoring import Band
 from config.charts import LineChart, line_chart
 
 
@@ -36,7 +35,6 @@ def history_for(results: list[Result]) -> list[AssessmentHistory]:
     """Group results (oldest first, assessment selected) by assessment."""
     grouped: dict[int, list[Result]] = {}
     for result in results:
-        result.band_label = Band(result.band).label
         grouped.setdefault(result.assessment_id, []).append(result)
     histories = []
     for attempts in grouped.values():

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from assessments.scoring import BAND_LABELS, BandThresholds
 from config.querysets import OwnedQuerySet
 
 
@@ -97,9 +98,7 @@ class Assessment(models.Model):
             )
 
     @property
-    def thresholds(self):
-        from assessments.scoring import BandThresholds
-
+    def thresholds(self) -> BandThresholds:
         return BandThresholds(
             getting_there=self.getting_there_from,
             ready=self.ready_from,
@@ -342,3 +341,8 @@ class Result(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:result", args=[self.public_id])
+
+    @property
+    def band_label(self) -> str:
+        """The band as people read it ("Getting there")."""
+        return BAND_LABELS.get(self.band, self.band)

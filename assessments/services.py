@@ -172,7 +172,7 @@ def results_export_user_data(*, user) -> dict:
                 "assessment": result.assessment.title,
                 "taken_at": result.created_at.isoformat(),
                 "overall_score": result.overall_score,
-                "band": scoring.Band(result.band).label,
+                "band": result.band_label,
                 "sections": result.section_scores,
                 "answers": result.answers,
             }

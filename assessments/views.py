@@ -14,7 +14,6 @@ from assessments.drafts import Draft
 from assessments.forms import SectionForm, field_name
 from assessments.history import history_for
 from assessments.models import Assessment, Result
-from assessments.scoring import Band
 from config.charts import horizontal_bar_chart
 
 TOP_GAPS = 5
@@ -200,7 +199,6 @@ def result(request, public_id):
         {
             "result": result,
             "assessment": result.assessment,
-            "band": Band(result.band),
             "sections": scored,
             "chart": chart,
             "gaps": result.gaps[:TOP_GAPS],
