@@ -198,8 +198,11 @@ def get_result_for_viewer(user, public_id) -> Result:
 def latest_scores(user, assessments) -> dict[int, Result]:
     """The person's latest result for each of the assessments, by assessment id."""
     latest = {}
-    results = Result.objects.for_user(user).filter(
-        assessment__in=[a.pk for a in assessments]
+    # Only what the list shows: not every attempt's answers and advice.
+    results = (
+        Result.objects.for_user(user)
+        .filter(assessment__in=[a.pk for a in assessments])
+        .only("public_id", "assessment_id", "overall_score", "created_at")
     )
     for result in results.order_by("created_at", "pk"):
         latest[result.assessment_id] = result
