@@ -15,18 +15,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from assessments.scoring import BAND_LABELS, BandThresholds
-from config.querysets import OwnedQuerySet
+from config.querysets import OwnedQuerySet, PublishableQuerySet
 
 
-class AssessmentQuerySet(models.QuerySet):
+class AssessmentQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def visible_to(self, user):
-        """Published assessments for all; drafts too for staff, who preview them."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
 
 
 class Assessment(models.Model):

@@ -7,16 +7,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from config.querysets import PublishableQuerySet
 
-class CareerQuerySet(models.QuerySet):
+
+class CareerQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(status=Career.Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Published guides for everyone; drafts too for staff, who preview them."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
 
 
 class Career(models.Model):

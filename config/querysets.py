@@ -14,3 +14,16 @@ class OwnedQuerySet(models.QuerySet):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(**{self.owner_lookup: user})
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Rows staff publish: everyone sees the published ones, and staff also see
+    drafts, which they preview on the site."""
+
+    def published(self):
+        raise NotImplementedError
+
+    def visible_to(self, user):
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
