@@ -57,6 +57,11 @@ def index(request):
     )
 
 
+def _question_count(sections) -> int:
+    """How many questions the sections hold (from their prefetched questions)."""
+    return sum(len(section.questions.all()) for section in sections)
+
+
 @require_GET
 def detail(request, slug):
     assessment = _assessment_or_404(request.user, slug)
@@ -68,7 +73,7 @@ def detail(request, slug):
         {
             "assessment": assessment,
             "sections": sections,
-            "question_count": sum(len(s.questions.all()) for s in sections),
+            "question_count": _question_count(sections),
             "has_draft": draft.exists and draft.answered_count() > 0,
         },
     )
@@ -132,7 +137,8 @@ def take(request, slug, number):
     else:
         form = SectionForm(questions, initial=_initial(draft, questions))
 
-    total_questions = sum(len(s.questions.all()) for s in sections)
+    total_questions = _question_count(sections)
+    answered = draft.answered_count()
     return render(
         request,
         "assessments/take.html",
@@ -143,9 +149,9 @@ def take(request, slug, number):
             "number": number,
             "section_count": len(sections),
             "is_last": number == len(sections),
-            "answered": draft.answered_count(),
+            "answered": answered,
             "total_questions": total_questions,
-            "percent": round(100 * draft.answered_count() / (total_questions or 1)),
+            "percent": round(100 * answered / (total_questions or 1)),
             "submission_id": draft.submission_id,
         },
     )
