@@ -58,3 +58,15 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+    def get_deleted_objects(self, objs, request):
+        """Name only the accounts on the delete page, not what goes with them.
+
+        Their applications, notes, contacts, results and the rest are private:
+        the page counts them in its summary but never shows their text.
+        """
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        accounts = [item for item in deleted if not isinstance(item, list)]
+        return accounts, counts, perms_needed, protected

@@ -5,6 +5,8 @@ from django import forms
 from assessments.models import Question
 
 RATING_LEVELS = range(1, 6)
+# Longer than any number a question can accept, with room for a typo.
+MAX_TYPED_LENGTH = 20
 
 
 def field_name(question: Question) -> str:
@@ -84,14 +86,30 @@ class SectionForm(forms.Form):
             self.fields[field_name(question)] = _question_field(question)
 
     def raw_answers(self) -> dict[str, object]:
-        """What was posted for each question, valid or not, to keep in the draft."""
+        """What was posted for each question, to keep in the draft.
+
+        Only what an answer can be is kept: a choice the question offers, or a
+        typed number of at most MAX_TYPED_LENGTH characters (valid or not, so
+        the person sees it again; it is checked when they move on). Anything
+        else is dropped, so a post of any size leaves a small draft.
+        """
         answers = {}
         for question in self.questions:
             name = field_name(question)
+            field = self.fields[name]
+            if question.kind == Question.Kind.NUMBER:
+                typed = self.data.get(name, "")
+                answers[str(question.pk)] = (
+                    typed if len(typed) <= MAX_TYPED_LENGTH else ""
+                )
+                continue
+            offered = {str(value) for value, _ in field.choices}
             if question.kind == Question.Kind.MULTIPLE:
-                answers[str(question.pk)] = self.data.getlist(name)
+                ticked = dict.fromkeys(self.data.getlist(name))
+                answers[str(question.pk)] = [v for v in ticked if v in offered]
             else:
-                answers[str(question.pk)] = self.data.get(name, "")
+                chosen = self.data.get(name, "")
+                answers[str(question.pk)] = chosen if chosen in offered else ""
         return answers
 
     def answers(self) -> dict[int, object]:

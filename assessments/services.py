@@ -4,7 +4,7 @@ import uuid
 from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -149,6 +149,18 @@ def remember_in_session(session, result: Result) -> None:
     results = session.get(SESSION_RESULTS_KEY, [])
     if str(result.public_id) not in results:
         session[SESSION_RESULTS_KEY] = [*results, str(result.public_id)]
+
+
+def repeated_submission_result(*, user, session, submission_id) -> Result | None:
+    """The result this visitor's own earlier submission with this id made, if any.
+
+    Only the visitor's results count (their account's, or those taken signed out
+    in this session), so posting someone else's id leads nowhere.
+    """
+    own = Q(owner__isnull=True, public_id__in=session.get(SESSION_RESULTS_KEY, []))
+    if getattr(user, "is_authenticated", False):
+        own |= Q(owner=user)
+    return Result.objects.filter(own, submission_id=submission_id).first()
 
 
 def claim_session_results(sender, request, user, **kwargs) -> int:

@@ -158,12 +158,14 @@ def take(request, slug, number):
 
 
 def _already_submitted(request) -> Result | None:
-    """The result a repeated final submission already made, if any."""
+    """The result the visitor's repeated final submission already made, if any."""
     try:
         submission_id = uuid.UUID(request.POST.get("submission_id", ""))
     except ValueError:
         return None
-    return Result.objects.filter(submission_id=submission_id).first()
+    return services.repeated_submission_result(
+        user=request.user, session=request.session, submission_id=submission_id
+    )
 
 
 def _finish(request, assessment, sections, draft: Draft):

@@ -107,12 +107,11 @@ def edited_since_loading(assessment) -> bool:
     return assessment.updated_at > assessment.loaded_at
 
 
-def test_every_assessments_admin_page_opens_for_staff(admin_client, alice):
+def test_every_assessments_admin_page_opens_for_staff(admin_client):
     assessment = build_assessment()
     section = assessment.sections.first()
     question = Question.objects.get(kind="single")
     rule = Recommendation.objects.first()
-    result = result_for(assessment, owner=alice)
     urls = [
         "/admin/assessments/",
         "/admin/assessments/assessment/",
@@ -130,10 +129,6 @@ def test_every_assessments_admin_page_opens_for_staff(admin_client, alice):
         "/admin/assessments/recommendation/",
         "/admin/assessments/recommendation/add/",
         f"/admin/assessments/recommendation/{rule.pk}/change/",
-        "/admin/assessments/result/",
-        "/admin/assessments/result/?q=not-a-uuid",
-        f"/admin/assessments/result/?q={result.public_id}",
-        f"/admin/assessments/result/{result.pk}/change/",
     ]
     for url in urls:
         assert admin_client.get(url).status_code == 200, url
@@ -481,42 +476,11 @@ def test_a_second_copy_gets_the_next_free_slug(admin_client):
     ) == {"clerk-readiness-copy", "clerk-readiness-copy-2"}
 
 
-def test_results_are_read_only_in_the_admin(admin_client, alice):
-    result = result_for(build_assessment(), owner=alice)
-    url = f"/admin/assessments/result/{result.pk}/change/"
-
-    listing = admin_client.get("/admin/assessments/result/").content.decode()
-    page = admin_client.get(url)
-    admin_client.post(url, {"overall_score": "5", "band": "not_yet"})
-
-    assert "alice@example.com" in listing
-    assert "Ready" in listing
-    assert admin_client.get("/admin/assessments/result/add/").status_code == 403
-    assert not page.context["has_change_permission"]
-    assert b'name="_save"' not in page.content
-    result.refresh_from_db()
-    assert (result.overall_score, result.band) == (72, "ready")
-
-
-def test_the_results_list_filters_by_assessment(admin_client):
-    first = build_assessment()
-    second = build_assessment(slug="other", title="Other", career=first.career)
-    mine = result_for(first)
-    result_for(second)
-
-    response = admin_client.get(
-        "/admin/assessments/result/", {"assessment__id__exact": first.pk}
-    )
-
-    assert list(response.context["cl"].result_list) == [mine]
-
-
 def test_people_who_are_not_staff_cannot_open_the_assessments_admin(alice_client):
     assessment = build_assessment()
     for url in [
         "/admin/assessments/assessment/",
         f"/admin/assessments/assessment/{assessment.pk}/change/",
-        "/admin/assessments/result/",
     ]:
         response = alice_client.get(url)
         assert response.status_code == 302, url
@@ -524,7 +488,7 @@ def test_people_who_are_not_staff_cannot_open_the_assessments_admin(alice_client
 
 
 def test_deleting_an_account_in_the_admin_takes_its_results(admin_client, alice):
-    # Results stay deletable so their admin never blocks deleting a person.
+    # Results have no admin, and deleting a person still takes theirs.
     result_for(build_assessment(), owner=alice)
 
     response = admin_client.post(

@@ -4,6 +4,7 @@ the saved result and its address."""
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Result
@@ -149,6 +150,47 @@ def test_a_repeated_final_submission_saves_one_result(client, worked_answers):
 
     assert Result.objects.count() == 1
     assert first["Location"] == again["Location"]
+
+
+def test_a_repeated_final_submission_signed_in_saves_one_result(
+    alice_client, alice, worked_answers
+):
+    alice_client.post(_take_url(1), {**worked_answers[0], "action": "next"})
+    page = alice_client.get(_take_url(2)).content.decode()
+    submission_id = page.split('name="submission_id" value="')[1].split('"')[0]
+    final = {**worked_answers[1], "action": "next", "submission_id": submission_id}
+
+    first = alice_client.post(_take_url(2), final)
+    again = alice_client.post(_take_url(2), final)
+
+    assert Result.objects.get().owner == alice
+    assert first["Location"] == again["Location"]
+
+
+@pytest.mark.parametrize("owned", [True, False])
+@pytest.mark.parametrize("stranger", ["anonymous", "bob"])
+def test_someone_elses_submission_id_does_not_lead_to_their_result(
+    client, alice, bob, worked_answers, owned, stranger
+):
+    # Alice's result, signed in or taken signed out in her own browser.
+    alices_browser = Client()
+    if owned:
+        alices_browser.force_login(alice)
+    _finish(alices_browser, worked_answers)
+    theirs = Result.objects.get()
+    if stranger == "bob":
+        client.force_login(bob)
+    posts = [{**post, "submission_id": theirs.submission_id} for post in worked_answers]
+
+    first = client.post(_take_url(1), {**posts[0], "action": "next"})
+    last = client.post(_take_url(2), {**posts[1], "action": "next"})
+
+    # Both pages were taken as the stranger's own attempt, with its own id.
+    assert first["Location"] == _take_url(2)
+    own = Result.objects.exclude(pk=theirs.pk).get()
+    assert last["Location"] == own.get_absolute_url()
+    assert own.owner == (bob if stranger == "bob" else None)
+    assert own.submission_id != theirs.submission_id
 
 
 @pytest.mark.parametrize("bad", ["99999999999999999999999", "-1", "abc", ""])
