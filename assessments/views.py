@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import services
@@ -193,6 +194,9 @@ def _finish(request, assessment, sections, draft: Draft):
     return redirect(result)
 
 
+# An unclaimed result opens at its address without a session, and it is still
+# one person's answers: no cache may keep it.
+@cache_control(private=True, no_store=True)
 @require_GET
 def result(request, public_id):
     result = services.get_result_for_viewer(request.user, public_id)

@@ -3,8 +3,11 @@ one worker is SIGKILLed midway, then every acknowledged write is checked.
 
     python -m bench.loadtest [--clients 50] [--seconds 60] [--database sqlite|postgres]
 
-LOADTEST_SHORT=1 makes it a ~10 s run with 10 clients (what CI runs). Passes when:
-no 5xx answers, no "database is locked" in the gunicorn log, the master replaced
+LOADTEST_SHORT=1 makes it a ~10 s run with 10 clients (what CI runs). It collects
+the static files it serves into bench/.data/, so it works from a fresh clone.
+Passes when: every answer is a 2xx or 3xx (a 4xx only where a form is sent
+out-of-range input on purpose) and every page a client needs is the one it
+expects, no 5xx, no "database is locked" in the gunicorn log, the master replaced
 the killed worker, every create that got a 2xx/3xx is in the database exactly once
 and every acknowledged edit is there, and (SQLite) PRAGMA integrity_check is ok.
 """
@@ -15,6 +18,7 @@ import http.client
 import os
 import random
 import re
+import shutil
 import signal
 import sys
 import threading
@@ -38,6 +42,12 @@ ANSWER = re.compile(r'type="(?:radio|checkbox)" name="(q\d+)" value="([^"]+)"')
 NUMBER = re.compile(r'type="number" name="(q\d+)"')
 READS = ["/", "/careers/", "/careers/customer-service-clerk/", "/tracker/"]
 READS += ["/tracker/board/", "/tracker/follow-ups/"]
+FEED = re.compile(r"/tracker/calendar/([^/\"]+)\.ics")
+# Inputs at and past the edges a form accepts: the last day there is, and a
+# number no salary has. Every one must get a page (or a field error), never a 500.
+FAR_FUTURE_DAY = "9999-12-31"
+FAR_FUTURE_START = "9999-12-31T23:30"
+LONG_NUMBER = "1" + "0" * 400
 
 
 @dataclass
@@ -47,8 +57,24 @@ class Tally:
     # application id → (last acknowledged notes, notes tried after it)
     edits: dict = field(default_factory=dict)
     results: set = field(default_factory=set)  # acknowledged submission ids
+    # "GET /tracker/<id>/ answered 404" → how often: what no client expected.
+    unexpected: Counter = field(default_factory=Counter)
     retries: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def report(self, problem: str) -> None:
+        with self.lock:
+            self.unexpected[problem] += 1
+
+
+class UnexpectedPage(Exception):
+    """A page a client cannot go on from (no CSRF token, a sign-in page)."""
+
+
+def _shape(path: str) -> str:
+    """The path with ids and tokens replaced, so problems group by page."""
+    path = re.sub(r"/calendar/[^/]+\.ics", "/calendar/<token>.ics", path)
+    return re.sub(r"/\d+/", "/<id>/", path.split("?", 1)[0])
 
 
 class Client:
@@ -60,11 +86,23 @@ class Client:
         self.csrf_token = ""
         self.applications: list[int] = []
 
-    def request(self, method: str, path: str, body: dict | None = None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        *,
+        files: dict | None = None,
+        client_errors_ok: bool = False,
+    ):
+        """One request; an answer that is not 2xx or 3xx (or, with
+        `client_errors_ok`, 4xx) is reported as unexpected."""
         cookies = "; ".join(c for c in (self.cookie, self.csrf_cookie) if c)
         headers = {"Cookie": cookies, "Referer": f"http://127.0.0.1:{PORT}/"}
         data = None
-        if body is not None:
+        if files:
+            data, headers["Content-Type"] = _multipart(body or {}, files)
+        elif body is not None:
             data = urlencode(body)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
@@ -79,6 +117,8 @@ class Client:
             connection.close()
         with self.tally.lock:
             self.tally.statuses[response.status] += 1
+        if response.status >= (500 if client_errors_ok else 400):
+            self.tally.report(f"{method} {_shape(path)} answered {response.status}")
         return response.status, response.getheader("Location", ""), text
 
     def post(self, path: str, body: dict):
@@ -97,8 +137,18 @@ class Client:
         return None, ""
 
     def refresh_csrf(self):
-        _, _, text = self.request("GET", "/tracker/new/")
-        self.csrf_token = CSRF.search(text).group(1)
+        for attempt in range(4):
+            try:
+                _, _, text = self.request("GET", "/tracker/new/")
+                break
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.2 * (attempt + 1))
+        else:
+            raise UnexpectedPage("GET /tracker/new/ never answered")
+        token = CSRF.search(text)
+        if token is None:
+            raise UnexpectedPage("GET /tracker/new/ has no CSRF token")
+        self.csrf_token = token.group(1)
 
     def create(self):
         token = str(uuid.uuid4())
@@ -173,18 +223,101 @@ class Client:
                 return
             number += 1
 
+    def edge_inputs(self):
+        """Send the out-of-range inputs: a follow-up on the last day there is
+        (then snooze it and read the calendar feed), an interview starting late
+        that day lasting a day, and an import whose salary is a 401-digit number.
+        A field error (4xx) is a fine answer; a 5xx is not."""
+        body = {
+            "csrfmiddlewaretoken": self.csrf_token,
+            "client_token": str(uuid.uuid4()),
+            "company": "Far Future",
+            "role_title": "Tester",
+            "status": "applied",
+            "priority": "2",
+            "follow_up_on": FAR_FUTURE_DAY,
+            "salary_min": LONG_NUMBER,
+        }
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            self._edge_requests(body)
+
+    def _edge_requests(self, body: dict):
+        edge = {"client_errors_ok": True}
+        self.request("POST", "/tracker/new/", body, **edge)
+        del body["salary_min"]
+        status, location, _ = self.request("POST", "/tracker/new/", body, **edge)
+        if status in (301, 302, 303) and (match := re.search(r"/(\d+)/$", location)):
+            with self.tally.lock:
+                self.tally.created.add((self.email, body["client_token"]))
+            pk = int(match.group(1))
+            self.applications.append(pk)
+            csrf = {"csrfmiddlewaretoken": self.csrf_token}
+            snooze = f"/tracker/{pk}/follow-up/snooze/"
+            self.request("POST", snooze, csrf | {"days": "7"}, **edge)
+            interview = {
+                "kind": "interview",
+                "starts_at": FAR_FUTURE_START,
+                "duration_minutes": str(24 * 60),
+                "outcome": "pending",
+            }
+            path = f"/tracker/{pk}/interviews/new/"
+            self.request("POST", path, csrf | interview, **edge)
+        self.request(
+            "POST", "/tracker/calendar/", {"csrfmiddlewaretoken": self.csrf_token}
+        )
+        _, _, text = self.request("GET", "/tracker/calendar/")
+        if feed := FEED.search(text):
+            self.request("GET", f"/tracker/calendar/{feed.group(1)}.ics", **edge)
+        csv = f"Company,Role,Status,Salary from\nLong,Tester,Applied,{LONG_NUMBER}\n"
+        self.request(
+            "POST",
+            "/tracker/import/",
+            {"csrfmiddlewaretoken": self.csrf_token, "action": "upload"},
+            files={"file": ("long-number.csv", csv.encode())},
+            **edge,
+        )
+
     def run(self, until: float):
-        self.refresh_csrf()
-        while time.monotonic() < until:
-            roll = random.random()
-            if roll < 0.3 or not self.applications:
-                self.create()
-            elif roll < 0.45:
-                self.edit()
-            elif roll < 0.5:
-                self.answer_assessment()
-            else:
-                self.read()
+        """Act until `until`; a page the client cannot go on from ends it, as a
+        reported failure rather than a traceback."""
+        try:
+            self.refresh_csrf()
+            while time.monotonic() < until:
+                roll = random.random()
+                if roll < 0.3 or not self.applications:
+                    self.create()
+                elif roll < 0.45:
+                    self.edit()
+                elif roll < 0.5:
+                    self.answer_assessment()
+                elif roll < 0.52:
+                    self.edge_inputs()
+                else:
+                    self.read()
+        except UnexpectedPage as problem:
+            self.tally.report(f"{self.email} stopped: {problem}")
+        except Exception as error:  # reported as a failure, not a thread traceback
+            self.tally.report(f"{self.email} stopped: {error!r}")
+
+
+def _multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    """A multipart/form-data body and its Content-Type."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+            f"\r\n\r\n{value}\r\n".encode()
+        )
+    for name, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: text/csv\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def prepare(database: str, clients: int) -> tuple[dict, list[tuple[str, str]]]:
@@ -203,8 +336,15 @@ def prepare(database: str, clients: int) -> tuple[dict, list[tuple[str, str]]]:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
-    env = production_env(database_url=url, cache_url=CACHE_URL)
+    # Its own static root, collected every run, as `make bench` does: whitenoise's
+    # manifest must exist or every page answers 500, and a fresh clone has none.
+    static_root = DATA_DIR / "loadtest-static"
+    shutil.rmtree(static_root, ignore_errors=True)
+    env = production_env(
+        database_url=url, cache_url=CACHE_URL, STATIC_ROOT=str(static_root)
+    )
     manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "load_careers", "-v0")
     manage(env, "load_assessments", "-v0")
     os.environ.update(env)
@@ -233,6 +373,10 @@ def verify(tally: Tally, database: str, log_text: str) -> list[str]:
     server_errors = sum(n for status, n in tally.statuses.items() if status >= 500)
     if server_errors:
         failures.append(f"{server_errors} answers were 5xx")
+    for problem, times in tally.unexpected.most_common():
+        failures.append(f"{problem} ({times}×)")
+    if "Traceback" in log_text:
+        failures.append("the gunicorn log holds a traceback")
     if "database is locked" in log_text:
         failures.append('"database is locked" appears in the gunicorn log')
     counts = dict(

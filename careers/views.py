@@ -11,7 +11,7 @@ from careers.visits import guide_view_record
 from config.pagecache import cache_anonymous_page
 
 
-@cache_anonymous_page
+@cache_anonymous_page(query=CareerSearchForm.base_fields)
 def index(request):
     form = CareerSearchForm(request.GET or None, industries=listed_industries())
     criteria = form.criteria()

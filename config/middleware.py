@@ -3,6 +3,7 @@ cap on request size."""
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 
 class PermissionsPolicyMiddleware:
@@ -17,6 +18,29 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Send `Cache-Control: private, no-store` with every response to a visitor
+    with a session: signed-in people, and anonymous ones whose answers the
+    session keeps.
+
+    Their pages show their own data (and every page shows a signed-in person's
+    name), so neither a shared proxy nor the browser's history may keep them: the
+    back button after signing out must not show them. Anonymous visitors without
+    a session get the public pages with the page cache's headers untouched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        name = settings.SESSION_COOKIE_NAME
+        # The response's cookie covers the request that signs in or starts one.
+        if name in request.COOKIES or name in response.cookies:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

@@ -7,8 +7,16 @@ visitors with a message waiting and anything that is not a plain GET always get 
 fresh page. A page that holds a CSRF
 token, a CSP nonce or sets a cookie is never stored: those are per visitor.
 
-Views opt in with the @cache_anonymous_page marker; PageCacheMiddleware does the
-rest, early in the middleware stack, so a hit costs one cache round trip.
+Views opt in with the @cache_anonymous_page marker, naming the query parameters
+they read; PageCacheMiddleware does the rest, early in the middleware stack, so a
+hit costs one cache round trip.
+
+A page is kept under its canonical address: scheme, host, path and only the
+parameters its view reads (each one's last value, trimmed, blanks dropped, sorted);
+the view sees that canonical query too, so `?utm_source=…` or a reordered query
+serves the same entry. The shared cache holds at most SLOTS pages: the address
+picks two of SLOTS fixed keys, and a new page takes a free one or the older of
+the two, so no query string, host or path can grow the cache past that.
 
 Every entry carries the content version it was rendered under; `pages_changed()`
 (called by careers.services when staff or the loader save content) starts a new
@@ -18,16 +26,15 @@ version, which retires every stored page at once.
 import hashlib
 import time
 import uuid
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date, quote_etag, urlencode
 
 VERSION_KEY = "pagecache:version"
 # Each worker process keeps the pages it served this long before asking the shared
@@ -38,6 +45,10 @@ LOCAL_MAX_PAGES = 500
 _local: dict[str, tuple[float, dict]] = {}
 # Entries expire on their own after a day; a version bump retires them sooner.
 TIMEOUT = 60 * 60 * 24
+# The most pages the shared cache holds (about 85 KB each for a guide, so ~22 MB).
+# Under 300 so that the database and local-memory caches, which cull at 300
+# entries by default, never cull for the page cache.
+SLOTS = 256
 STATE_HEADER = "X-Page-Cache"
 
 
@@ -77,12 +88,33 @@ def _recent_local_entry(key: str) -> dict | None:
     return remembered[1]
 
 
-def page_key(request) -> str:
-    """The cache key of the page: scheme, host, path and the query, normalised so
-    that parameter order never makes a second copy."""
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
+def canonical_query(request, names) -> str:
+    """The query string of the parameters named: each one's last value (the one
+    `request.GET.get` gives the view), trimmed, blank ones dropped, sorted."""
+    kept = []
+    for name in sorted(names):
+        value = request.GET.get(name, "").strip()
+        if value:
+            kept.append((name, value))
+    return urlencode(kept)
+
+
+def page_address(request) -> str:
+    """What the page is stored under: scheme, host, path and the query as given."""
+    query = request.META.get("QUERY_STRING", "")
+    return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+
+
+def slot_keys() -> list[str]:
+    """Every key a page can be stored under."""
+    return [f"pagecache:slot:{number}" for number in range(SLOTS)]
+
+
+def _slots_for(address: str) -> list[str]:
+    """The two keys (one when SLOTS is 1) the page at `address` may occupy."""
+    number = int(hashlib.sha256(address.encode()).hexdigest(), 16)
+    first, second = number % SLOTS, (number // SLOTS) % SLOTS
+    return list(dict.fromkeys([f"pagecache:slot:{first}", f"pagecache:slot:{second}"]))
 
 
 def _is_anonymous_visitor(request) -> bool:
@@ -99,12 +131,16 @@ def _is_anonymous_visitor(request) -> bool:
     )
 
 
-def _is_cacheable_view(request) -> bool:
+def _query_names(request) -> tuple[str, ...] | None:
+    """The query parameters the page's view reads, or None when the view is not
+    marked for the page cache."""
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
-        return False
-    return getattr(match.func, "cache_anonymous_page", False)
+        return None
+    if not getattr(match.func, "cache_anonymous_page", False):
+        return None
+    return match.func.page_cache_query
 
 
 def _storable(request, response) -> bool:
@@ -118,11 +154,50 @@ def _storable(request, response) -> bool:
     )
 
 
-def cache_anonymous_page(view):
+def cache_anonymous_page(view=None, *, query=()):
     """Mark the view's page as one PageCacheMiddleware may keep for anonymous
-    visitors."""
-    view.cache_anonymous_page = True
-    return view
+    visitors; `query` names the query parameters the view reads (the view never
+    sees any other). Use bare, or as @cache_anonymous_page(query=[…])."""
+
+    def mark(view):
+        view.cache_anonymous_page = True
+        view.page_cache_query = tuple(query)
+        return view
+
+    return mark if view is None else mark(view)
+
+
+def _usable(entry: dict | None, address: str, version: str) -> dict | None:
+    """The entry when it is this page under the current version."""
+    if entry is None or entry["address"] != address or entry["version"] != version:
+        return None
+    return entry
+
+
+def _look_up(address: str) -> tuple[str, dict | None, dict]:
+    """(current version, the page's entry or None, what its slots held).
+
+    The first slot comes with the version in one round trip; the second is asked
+    for only when the first holds something else.
+    """
+    slots = _slots_for(address)
+    found = cache.get_many([VERSION_KEY, slots[0]])
+    version = found.get(VERSION_KEY) or _new_version()
+    held = {slots[0]: found.get(slots[0])}
+    entry = _usable(held[slots[0]], address, version)
+    if entry is None and len(slots) > 1:
+        held[slots[1]] = cache.get(slots[1])
+        entry = _usable(held[slots[1]], address, version)
+    return version, entry, held
+
+
+def _slot_to_fill(held: dict, address: str, version: str) -> str:
+    """An empty slot, one holding a retired page or this page's old copy, else the
+    one whose page was stored first."""
+    for slot, entry in held.items():
+        if entry is None or entry["version"] != version or entry["address"] == address:
+            return slot
+    return min(held, key=lambda slot: held[slot]["modified"])
 
 
 class PageCacheMiddleware:
@@ -141,25 +216,24 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.method not in ("GET", "HEAD")
-            or not _is_anonymous_visitor(request)
-            or not _is_cacheable_view(request)
-        ):
+        if request.method not in ("GET", "HEAD") or not _is_anonymous_visitor(request):
             return self.get_response(request)
-        key = page_key(request)
-        entry = _recent_local_entry(key)
-        if entry is None:
-            # One round trip for both: the current version and the stored page.
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY) or _new_version()
-            entry = found.get(key)
-            if entry is not None and entry["version"] != version:
-                entry = None
-            if entry is not None:
-                _remember_locally(key, entry)
-        else:
+        names = _query_names(request)
+        if names is None:
+            return self.get_response(request)
+        # The view renders from the canonical query, so the page is exactly what
+        # its address says, whatever else the visitor's query carried.
+        query = canonical_query(request, names)
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+        address = page_address(request)
+        entry = _recent_local_entry(address)
+        if entry is not None:
             version = entry["version"]
+        else:
+            version, entry, held = _look_up(address)
+            if entry is not None:
+                _remember_locally(address, entry)
         if entry is not None:
             response = HttpResponse(entry["content"], headers=entry["headers"])
             response[STATE_HEADER] = "hit"
@@ -176,14 +250,15 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "no-cache"
             patch_vary_headers(response, ["Cookie"])
             entry = {
+                "address": address,
                 "version": version,
                 "content": response.content,
                 "headers": dict(response.headers),
                 "etag": etag,
                 "modified": modified,
             }
-            cache.set(key, entry, TIMEOUT)
-            _remember_locally(key, entry)
+            cache.set(_slot_to_fill(held, address, version), entry, TIMEOUT)
+            _remember_locally(address, entry)
             response[STATE_HEADER] = "miss"
         return get_conditional_response(
             request,

@@ -5,12 +5,17 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils.http import http_date
 
-from config.pagecache import page_key
+from config import pagecache
 from tests.factories import CareerFactory, UserFactory
 from tests.html_forms import form_data
 from tests.security.test_headers import assert_security_headers
 
 PAGES = ["/", "/careers/", "/careers/?q=clerk&sort=salary"]
+
+
+def stored_pages() -> list[str]:
+    """The addresses of the pages in the shared cache."""
+    return sorted(e["address"] for e in cache.get_many(pagecache.slot_keys()).values())
 
 
 @pytest.fixture
@@ -194,7 +199,7 @@ def test_pages_that_are_not_marked_are_never_cached(client, db):
 
     assert "X-Page-Cache" not in again
     assert "X-Page-Cache" not in robots
-    assert not cache.get(page_key(again.wsgi_request))
+    assert stored_pages() == []
 
 
 def test_a_head_request_is_answered_from_the_cache(client, guide):
@@ -223,3 +228,78 @@ def test_each_worker_rechecks_the_shared_cache_within_two_seconds(client, guide)
         assert client.get("/careers/baker/")["X-Page-Cache"] == "hit"
         traveller.shift(pagecache.LOCAL_SECONDS)
         assert client.get("/careers/baker/")["X-Page-Cache"] == "miss"
+
+
+def test_a_hundred_ignored_parameters_store_one_guide(client, guide):
+    responses = [client.get(f"/careers/baker/?utm_source={n}") for n in range(100)]
+
+    assert [r["X-Page-Cache"] for r in responses] == ["miss"] + ["hit"] * 99
+    assert stored_pages() == ["http://testserver/careers/baker/?"]
+    assert client.get("/careers/baker/")["X-Page-Cache"] == "hit"
+
+
+def test_the_index_is_keyed_on_the_parameters_its_form_reads(client, guide):
+    first = client.get("/careers/?q=bak&utm_source=1")
+    same = [
+        client.get("/careers/?utm_source=2&q=bak"),
+        client.get("/careers/?q=+bak+&industry=&fbclid=x"),
+        client.get("/careers/?q=bread&q=bak"),  # the form reads the last value
+    ]
+
+    assert first["X-Page-Cache"] == "miss"
+    assert [r["X-Page-Cache"] for r in same] == ["hit"] * 3
+    assert stored_pages() == ["http://testserver/careers/?q=bak"]
+    assert b"Baker" in first.content
+
+
+def test_the_view_never_sees_the_ignored_parameters(client, guide):
+    response = client.get("/careers/?q=bak&sort=salary&utm_campaign=planted")
+
+    # The "remove this filter" links are built from the query the view reads.
+    assert b"planted" not in response.content
+    assert response.wsgi_request.GET.dict() == {"q": "bak", "sort": "salary"}
+
+
+def test_the_cache_never_holds_more_than_its_slots(client, guide, monkeypatch):
+    monkeypatch.setattr(pagecache, "SLOTS", 8)
+
+    for n in range(40):
+        client.get(f"/careers/?q=word{n}")
+    latest = client.get("/careers/?q=word39")
+
+    assert 1 < len(stored_pages()) <= 8
+    assert latest["X-Page-Cache"] == "hit"
+
+
+def test_a_slot_never_serves_another_page(client, guide, monkeypatch):
+    monkeypatch.setattr(pagecache, "SLOTS", 1)
+    client.get("/careers/baker/")
+    client.get("/careers/")
+    pagecache.forget_local_pages()
+
+    again = client.get("/careers/baker/")
+
+    assert again["X-Page-Cache"] == "miss"
+    assert b"Bakes bread before dawn." in again.content
+    assert stored_pages() == ["http://testserver/careers/baker/?"]
+
+
+def test_a_new_page_takes_the_slot_of_the_page_stored_first(client, guide, monkeypatch):
+    import time_machine
+
+    monkeypatch.setattr(pagecache, "SLOTS", 2)
+    # Three searches that may each use both slots.
+    words = [
+        word
+        for word in (f"word{n}" for n in range(50))
+        if len(pagecache._slots_for(f"http://testserver/careers/?q={word}")) == 2
+    ][:3]
+
+    with time_machine.travel(0, tick=False) as traveller:
+        for word in words:
+            client.get(f"/careers/?q={word}")
+            traveller.shift(60)
+
+        assert stored_pages() == [
+            f"http://testserver/careers/?q={word}" for word in words[1:]
+        ]
