@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from assessments.scoring import BAND_LABELS, BandThresholds
-from config.querysets import OwnedQuerySet, PublishableQuerySet
+from core.querysets import OwnedQuerySet, PublishableQuerySet
 
 
 class AssessmentQuerySet(PublishableQuerySet):

@@ -135,7 +135,7 @@ def fill_people() -> None:
 
 def fill() -> None:
     from accounts.models import User
-    from config.pagecache import pages_changed
+    from core.pagecache import pages_changed
 
     if User.objects.exists():
         raise SystemExit("The benchmark database is not empty; start from a new one.")

@@ -12,9 +12,9 @@ from django.utils.safestring import SafeString
 
 from careers.models import CareerSkill, Section, Skill
 from careers.selectors import Guide
-from config.charts import BarChart, horizontal_bar_chart, position_percent
-from config.formatting import money
-from config.markup import render_markup
+from core.charts import BarChart, horizontal_bar_chart, position_percent
+from core.formatting import money
+from core.markup import render_markup
 
 Placement = Section.Placement
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from config.querysets import PublishableQuerySet
+from core.querysets import PublishableQuerySet
 
 
 class CareerQuerySet(PublishableQuerySet):

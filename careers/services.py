@@ -29,7 +29,7 @@ from careers.models import (
     Skill,
     Step,
 )
-from config.pagecache import pages_changed
+from core.pagecache import pages_changed
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config.querysets import OwnedQuerySet
+from core.querysets import OwnedQuerySet
 from tracker.storage import private_storage
 
 

@@ -7,9 +7,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from config.formatting import money as format_money
-from config.markup import render_markup
-from config.navigation import section_links
+from core.formatting import money as format_money
+from core.markup import render_markup
+from core.navigation import section_links
 
 register = template.Library()
 
