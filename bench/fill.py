@@ -52,8 +52,8 @@ ROLES = [
 
 def fill_guides(total: int = GUIDES) -> None:
     """Load the shipped guides, then copy them under new slugs up to `total`."""
+    from careers.loader import CHILD_LISTS, load_careers
     from careers.models import Career
-    from careers.services import CHILD_LISTS, load_careers
 
     load_careers()
     shipped = list(Career.objects.published().order_by("pk"))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from careers import models
-from careers.services import guides_changed
+from careers.loader import guides_changed
 
 
 class ContentAdmin(admin.ModelAdmin):

@@ -11,7 +11,7 @@ Views opt in with the @cache_anonymous_page marker; PageCacheMiddleware does the
 rest, early in the middleware stack, so a hit costs one cache round trip.
 
 Every entry carries the content version it was rendered under; `pages_changed()`
-(called by careers.services when staff or the loader save content) starts a new
+(called by careers.loader when staff or the loader save content) starts a new
 version, which retires every stored page at once.
 """
 

@@ -134,7 +134,7 @@ def test_staff_saving_a_guide_in_the_admin_retires_the_cached_page(
 def test_loading_changed_content_retires_the_cached_pages(
     client, db, django_capture_on_commit_callbacks
 ):
-    from careers.services import load_careers
+    from careers.loader import load_careers
 
     client.get("/careers/")
 

@@ -5,8 +5,8 @@ import tomllib
 import pytest
 from django.urls import reverse
 
+from careers.loader import CONTENT_DIR
 from careers.models import Career, Section
-from careers.services import CONTENT_DIR
 from tests.factories import CareerFactory
 
 GUIDE_URL = "/careers/customer-service-clerk/"

@@ -7,8 +7,8 @@ from itertools import count
 import pytest
 from django.db import models
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 
 pytestmark = pytest.mark.django_db
 
