@@ -5,7 +5,6 @@ from operator import attrgetter
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
-from careers.forms import SALARY_BANDS
 from careers.models import (
     FAQ,
     Career,
@@ -22,6 +21,14 @@ from careers.models import (
     Section,
     Step,
 )
+
+# The median-salary filter: key, then (label, lowest, below), None for no bound.
+SALARY_BANDS = {
+    "under-35k": ("Under $35,000", None, 35_000),
+    "35k-50k": ("$35,000 to $50,000", 35_000, 50_000),
+    "50k-75k": ("$50,000 to $75,000", 50_000, 75_000),
+    "75k-plus": ("$75,000 and over", 75_000, None),
+}
 
 
 def listed_industries() -> list[Industry]:
