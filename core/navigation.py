@@ -1,12 +1,8 @@
-"""The site's main sections, shown in the header and on the landing page.
-
-A section appears once its app is installed and its URL resolves, so the
-navigation never links to a page that does not exist.
-"""
+"""The site's main sections, shown in the header and on the landing page."""
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -45,18 +41,15 @@ SECTIONS = (
 @dataclass(frozen=True)
 class SectionLink:
     section: Section
-    url: str | None
+    url: str
     is_current: bool
 
 
 def section_links(current_path: str = "") -> list[SectionLink]:
-    """Return every section with its URL (None while its app is not installed)."""
+    """Return every section with its URL, marking the one the path is in."""
     links = []
     for section in SECTIONS:
-        try:
-            url = reverse(section.url_name)
-        except NoReverseMatch:
-            url = None
-        is_current = bool(url) and current_path.startswith(url)
+        url = reverse(section.url_name)
+        is_current = current_path.startswith(url)
         links.append(SectionLink(section=section, url=url, is_current=is_current))
     return links
