@@ -13,8 +13,7 @@ from django.db.models import F
 
 from assessments.models import Assessment, Choice, Question, Recommendation, Section
 from assessments.skills_gap import build_skills_gap, rule_fields
-from careers.models import Career
-from careers.models import Section as GuideSection
+from careers.models import Career, GuideSection
 from core.content import (
     ContentError,
     LoadReport,

@@ -15,13 +15,13 @@ from careers.models import (
     CareerSkill,
     Con,
     EducationOption,
+    GuideSection,
     Industry,
     PathLevel,
     Pro,
     RelatedCareer,
     Responsibility,
     SalaryLevel,
-    Section,
     Skill,
     Step,
 )
@@ -107,7 +107,7 @@ CHILD_LISTS = [
     ("pros", Pro, dict),
     ("cons", Con, dict),
     ("faqs", FAQ, dict),
-    ("sections", Section, dict),
+    ("sections", GuideSection, dict),
 ]
 
 

@@ -12,13 +12,13 @@ from careers.models import (
     CareerSkill,
     Con,
     EducationOption,
+    GuideSection,
     Industry,
     PathLevel,
     Pro,
     RelatedCareer,
     Responsibility,
     SalaryLevel,
-    Section,
     Step,
 )
 
@@ -107,7 +107,7 @@ class Guide:
     cons: list[Con]
     faqs: list[FAQ]
     related_links: list[RelatedCareer]
-    sections: list[Section]
+    sections: list[GuideSection]
 
 
 RELATED_CARD_FIELDS = (
@@ -165,5 +165,5 @@ def guide_for(user, slug: str) -> Guide:
             "related",
             only=RELATED_CARD_FIELDS,
         ),
-        sections=_rows(Section, career),
+        sections=_rows(GuideSection, career),
     )

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 
 @dataclass(frozen=True)
-class Section:
+class SiteSection:
     title: str
     url_name: str
     headline: str
@@ -14,21 +14,21 @@ class Section:
 
 
 SECTIONS = (
-    Section(
+    SiteSection(
         title="Careers",
         url_name="careers:index",
         headline="Learn a career",
         blurb="Plain-spoken guides: what the work is, what it pays, the skills "
         "it takes and the ladder from first job to manager.",
     ),
-    Section(
+    SiteSection(
         title="Assessments",
         url_name="assessments:index",
         headline="Check you are ready",
         blurb="Short, honest questionnaires that score you against a career "
         "and tell you exactly what to work on next.",
     ),
-    Section(
+    SiteSection(
         title="Tracker",
         url_name="tracker:index",
         headline="Run your job hunt",
@@ -40,7 +40,7 @@ SECTIONS = (
 
 @dataclass(frozen=True)
 class SectionLink:
-    section: Section
+    section: SiteSection
     url: str
     is_current: bool
 
