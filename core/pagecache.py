@@ -125,6 +125,7 @@ def cache_anonymous_page(view):
     return view
 
 
+# Not Django's cache middleware: this answers before sessions and auth run.
 class PageCacheMiddleware:
     """Serve the marked views' pages to anonymous visitors from the cache, with an
     ETag, Last-Modified and 304 answers to repeat visits.
