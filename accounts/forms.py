@@ -4,8 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from accounts import throttle
 from accounts.models import User
-from careers.models import Career
-from config.forms import ModelChoiceField
+from core.forms import ModelChoiceField
 
 DUPLICATE_EMAIL_MESSAGE = (
     "An account already uses this email address. Sign in instead, or reset "
@@ -157,20 +156,24 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
 
 class ProfileForm(forms.ModelForm):
-    target_career = ModelChoiceField(
-        queryset=Career.objects.published(),
-        required=False,
-        empty_label="No target yet",
-        label="Target career",
-        help_text="The career you are working towards. Your dashboard and "
-        "assessments start from it.",
-    )
-
     class Meta:
         model = User
         fields = ["name", "target_career"]
+        field_classes = {"target_career": ModelChoiceField}
         labels = {"name": "Your name"}
+        help_texts = {
+            "target_career": "The career you are working towards. Your dashboard "
+            "and assessments start from it."
+        }
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The foreign key's own field and queryset, so accounts imports no careers
+        # model; only published guides can be chosen.
+        target = self.fields["target_career"]
+        target.queryset = target.queryset.published()
+        target.empty_label = "No target yet"
 
 
 class DeleteAccountForm(forms.Form):

@@ -45,12 +45,6 @@ def user_export_data(*, user: User) -> dict:
     return data
 
 
-def user_set_target_career(*, user: User, career) -> None:
-    """Set (or, with None, clear) the career the person is working towards."""
-    user.target_career = career
-    user.save(update_fields=["target_career"])
-
-
 def user_delete(*, user: User) -> None:
     """Delete an account and, through cascading foreign keys, all of its data."""
     user.delete()

@@ -9,7 +9,6 @@ urlpatterns = [
     path("signin/", views.SignInView.as_view(), name="sign_in"),
     path("signout/", views.SignOutView.as_view(), name="sign_out"),
     path("profile/", views.profile, name="profile"),
-    path("profile/target/", views.set_target_career, name="set_target"),
     path("profile/export.json", views.export_data, name="export"),
     path("profile/delete/", views.delete_account, name="delete"),
     path(

@@ -10,10 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.dashboard import dashboard_for
 from accounts.forms import (
     DUPLICATE_EMAIL_MESSAGE,
     DeleteAccountForm,
@@ -27,28 +25,14 @@ from accounts.services import (
     user_create,
     user_delete,
     user_export_data,
-    user_set_target_career,
 )
-from careers.models import Career
-
-
-def _safe_next_url(request):
-    """Return the ?next= page when it is on this site, otherwise ""."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    # Only a path: redirect() would read a bare word like "0" as a view name.
-    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
-        candidate,
-        allowed_hosts={request.get_host()},
-        require_https=request.is_secure(),
-    ):
-        return candidate
-    return ""
+from core.redirects import safe_next_url
 
 
 @require_http_methods(["GET", "POST"])
 def sign_up(request):
     if request.user.is_authenticated:
-        return redirect(_safe_next_url(request) or settings.LOGIN_REDIRECT_URL)
+        return redirect(safe_next_url(request) or settings.LOGIN_REDIRECT_URL)
     form = SignUpForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,11 +42,11 @@ def sign_up(request):
         else:
             login(request, user)
             messages.success(request, "Welcome to Foothold. Your account is ready.")
-            return redirect(_safe_next_url(request) or settings.LOGIN_REDIRECT_URL)
+            return redirect(safe_next_url(request) or settings.LOGIN_REDIRECT_URL)
     return render(
         request,
         "accounts/sign_up.html",
-        {"form": form, "next": _safe_next_url(request)},
+        {"form": form, "next": safe_next_url(request)},
     )
 
 
@@ -124,30 +108,6 @@ def profile(request):
         messages.success(request, "Your profile has been saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
-
-
-@login_required
-@require_GET
-def dashboard(request):
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {"dashboard": dashboard_for(user=request.user), "today": timezone.localdate()},
-    )
-
-
-@login_required
-@require_POST
-def set_target_career(request):
-    """Make the posted guide the person's target career, then go back."""
-    career = Career.objects.published().filter(slug=request.POST.get("career", ""))
-    career = career.first()
-    if career is None:
-        messages.error(request, "That career guide is not available.")
-    else:
-        user_set_target_career(user=request.user, career=career)
-        messages.success(request, f"{career.title} is now your target career.")
-    return redirect(_safe_next_url(request) or "dashboard")
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.utils import formats
 
 from assessments.models import Assessment, Result
 from assessments.progress import Comparison, compare_attempts
-from config.charts import LineChart, line_chart
+from core.charts import LineChart, line_chart
 
 
 @dataclass

@@ -14,8 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from assessments.scoring import BAND_LABELS, BandThresholds
-from config.querysets import OwnedQuerySet, PublishableQuerySet
+from core.querysets import OwnedQuerySet, PublishableQuerySet
 
 
 class AssessmentQuerySet(PublishableQuerySet):
@@ -90,14 +89,6 @@ class Assessment(models.Model):
             raise ValidationError(
                 {"ready_from": "Thresholds must rise: Getting there ≤ Ready ≤ Strong."}
             )
-
-    @property
-    def thresholds(self) -> BandThresholds:
-        return BandThresholds(
-            getting_there=self.getting_there_from,
-            ready=self.ready_from,
-            strong=self.strong_from,
-        )
 
 
 class Section(models.Model):
@@ -290,6 +281,12 @@ class Recommendation(models.Model):
 class Result(models.Model):
     """One completed attempt. Its UUID is the address; scores are a snapshot."""
 
+    class Band(models.TextChoices):
+        NOT_YET = "not_yet", "Not yet"
+        GETTING_THERE = "getting_there", "Getting there"
+        READY = "ready", "Ready"
+        STRONG = "strong", "Strong"
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Sent with the final answers, so a retried submission never saves twice.
     submission_id = models.UUIDField(unique=True, editable=False)
@@ -307,7 +304,7 @@ class Result(models.Model):
     overall_score = models.PositiveSmallIntegerField(
         validators=[MaxValueValidator(100)]
     )
-    band = models.CharField(max_length=20)
+    band = models.CharField(max_length=20, choices=Band)
     answers = models.JSONField(default=dict)
     section_scores = models.JSONField(default=list)
     gaps = models.JSONField(default=list)
@@ -339,4 +336,4 @@ class Result(models.Model):
     @property
     def band_label(self) -> str:
         """The band as people read it ("Getting there")."""
-        return BAND_LABELS.get(self.band, self.band)
+        return self.get_band_display()

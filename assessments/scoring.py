@@ -8,34 +8,14 @@ weighted mean of the sections; the band comes from the assessment's thresholds.
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-SINGLE = "single"
-MULTIPLE = "multiple"
-RATING = "rating"
-NUMBER = "number"
-YES_NO = "yes_no"
+# Only the models' choice enums: scoring reads no rows.
+from assessments.models import Question, Result
+
+Kind = Question.Kind
+Band = Result.Band
 
 RATING_MIN, RATING_MAX = 1, 5
-
-
-class Band(StrEnum):
-    NOT_YET = "not_yet"
-    GETTING_THERE = "getting_there"
-    READY = "ready"
-    STRONG = "strong"
-
-    @property
-    def label(self) -> str:
-        return BAND_LABELS[self]
-
-
-BAND_LABELS = {
-    Band.NOT_YET: "Not yet",
-    Band.GETTING_THERE: "Getting there",
-    Band.READY: "Ready",
-    Band.STRONG: "Strong",
-}
 
 
 @dataclass(frozen=True)
@@ -134,26 +114,26 @@ def question_fraction(question: QuestionSpec, answer) -> float | None:
     earns nothing either way (unanswered, or a question that cannot be scored)."""
     if answer is None or answer == "":
         return None
-    if question.kind in (SINGLE, YES_NO):
+    if question.kind in (Kind.SINGLE, Kind.YES_NO):
         points = {choice.id: choice.points for choice in question.choices}
         best = max(points.values(), default=0)
         if best <= 0 or answer not in points:
             return None
         return _clamp(points[answer] / best)
-    if question.kind == MULTIPLE:
+    if question.kind == Kind.MULTIPLE:
         points = {choice.id: choice.points for choice in question.choices}
         available = sum(p for p in points.values() if p > 0)
         if available <= 0:
             return None
         earned = sum(points.get(choice_id, 0) for choice_id in set(answer))
         return _clamp(earned / available)
-    if question.kind == RATING:
+    if question.kind == Kind.RATING:
         required = question.required_level or RATING_MAX
         if required <= RATING_MIN:
             return 1.0
         level = min(max(int(answer), RATING_MIN), required)
         return (level - RATING_MIN) / (required - RATING_MIN)
-    if question.kind == NUMBER:
+    if question.kind == Kind.NUMBER:
         low, target = question.min_value, question.target_value
         if low is None or target is None or target <= low:
             return None
@@ -208,7 +188,7 @@ def _gaps(sections: Sequence[SectionSpec], answers: Mapping) -> list[Gap]:
             if fraction is None or fraction >= 1:
                 continue
             your_level = required = None
-            if question.kind == RATING:
+            if question.kind == Kind.RATING:
                 your_level = int(answer)
                 required = question.required_level or RATING_MAX
                 size = float(required - your_level)

@@ -96,7 +96,11 @@ def score(assessment: Assessment, answers: dict[int, object]) -> scoring.Outcome
     return scoring.score_attempt(
         scoring_sections(assessment),
         answers,
-        thresholds=assessment.thresholds,
+        thresholds=scoring.BandThresholds(
+            getting_there=assessment.getting_there_from,
+            ready=assessment.ready_from,
+            strong=assessment.strong_from,
+        ),
         rules=scoring_rules(assessment),
     )
 

@@ -1,5 +1,5 @@
 from assessments.models import Assessment
-from config.sitemaps import PublishedSitemap
+from core.sitemaps import PublishedSitemap
 
 
 class AssessmentSitemap(PublishedSitemap):

@@ -15,7 +15,7 @@ from assessments.drafts import Draft
 from assessments.forms import SectionForm, field_name
 from assessments.history import history_for
 from assessments.models import Assessment, Result
-from config.charts import horizontal_bar_chart
+from core.charts import horizontal_bar_chart
 
 TOP_GAPS = 5
 TOP_RECOMMENDATIONS = 4

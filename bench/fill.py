@@ -52,8 +52,8 @@ ROLES = [
 
 def fill_guides(total: int = GUIDES) -> None:
     """Load the shipped guides, then copy them under new slugs up to `total`."""
+    from careers.loader import CHILD_LISTS, load_careers
     from careers.models import Career
-    from careers.services import CHILD_LISTS, load_careers
 
     load_careers()
     shipped = list(Career.objects.published().order_by("pk"))
@@ -135,7 +135,7 @@ def fill_people() -> None:
 
 def fill() -> None:
     from accounts.models import User
-    from config.pagecache import pages_changed
+    from core.pagecache import pages_changed
 
     if User.objects.exists():
         raise SystemExit("The benchmark database is not empty; start from a new one.")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from careers import models
-from careers.services import guides_changed
+from careers.loader import guides_changed
 
 
 class ContentAdmin(admin.ModelAdmin):
@@ -90,8 +90,8 @@ class RelatedCareerInline(OrderedInline):
     autocomplete_fields = ["related"]
 
 
-class SectionInline(admin.StackedInline):
-    model = models.Section
+class GuideSectionInline(admin.StackedInline):
+    model = models.GuideSection
     extra = 0
     ordering = ["order", "pk"]
     fields = [("order", "placement"), ("heading", "anchor"), "body"]
@@ -136,7 +136,7 @@ class CareerAdmin(ContentAdmin):
         ConInline,
         FAQInline,
         RelatedCareerInline,
-        SectionInline,
+        GuideSectionInline,
     ]
     # "View on site" works for drafts too: staff see a draft preview there.
 

@@ -1,13 +1,7 @@
 from django import forms
 
 from careers.models import Career, Industry
-
-SALARY_BANDS = {
-    "under-35k": ("Under $35,000", None, 35_000),
-    "35k-50k": ("$35,000 to $50,000", 35_000, 50_000),
-    "50k-75k": ("$50,000 to $75,000", 50_000, 75_000),
-    "75k-plus": ("$75,000 and over", 75_000, None),
-}
+from careers.selectors import SALARY_BANDS
 
 
 class CareerSearchForm(forms.Form):

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from careers.models import CareerSkill, Section, Skill
+from careers.models import CareerSkill, GuideSection, Skill
 from careers.selectors import Guide
-from config.charts import BarChart, horizontal_bar_chart, position_percent
-from config.formatting import money
-from config.markup import render_markup
+from core.charts import BarChart, horizontal_bar_chart, position_percent
+from core.formatting import money
+from core.markup import render_markup
 
-Placement = Section.Placement
+Placement = GuideSection.Placement
 
 # How many of a chapter's long-form sections come before its structured content
 # (responsibilities, skills, steps, salaries, the ladder); the rest follow it.
@@ -270,14 +270,14 @@ def structured_data(guide: Guide, *, page_url: str, careers_url: str, home_url: 
 
 
 @dataclass(frozen=True)
-class Step:
+class StepRow:
     title: str
     body: SafeString
 
 
-def steps(guide: Guide) -> list[Step]:
+def steps(guide: Guide) -> list[StepRow]:
     return [
-        Step(title=step.title, body=render_markup(step.body)) for step in guide.steps
+        StepRow(title=step.title, body=render_markup(step.body)) for step in guide.steps
     ]
 
 
@@ -304,14 +304,14 @@ def ladder(guide: Guide) -> list[Rung]:
 
 
 @dataclass(frozen=True)
-class Question:
+class FaqRow:
     question: str
     answer: SafeString
 
 
-def faqs(guide: Guide) -> list[Question]:
+def faqs(guide: Guide) -> list[FaqRow]:
     return [
-        Question(question=faq.question, answer=render_markup(faq.answer))
+        FaqRow(question=faq.question, answer=render_markup(faq.answer))
         for faq in guide.faqs
     ]
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from config.querysets import PublishableQuerySet
+from core.querysets import PublishableQuerySet
 
 
 class CareerQuerySet(PublishableQuerySet):
@@ -366,7 +366,9 @@ class RelatedCareer(CareerChild):
         return str(self.related)
 
 
-class Section(CareerChild):
+class GuideSection(CareerChild):
+    """A long-form section of a guide, shown in one of its chapters."""
+
     class Placement(models.TextChoices):
         OVERVIEW = "overview", "What the job is"
         SKILLS = "skills", "Skills and qualifications"

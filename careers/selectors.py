@@ -5,7 +5,6 @@ from operator import attrgetter
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
-from careers.forms import SALARY_BANDS
 from careers.models import (
     FAQ,
     Career,
@@ -13,15 +12,23 @@ from careers.models import (
     CareerSkill,
     Con,
     EducationOption,
+    GuideSection,
     Industry,
     PathLevel,
     Pro,
     RelatedCareer,
     Responsibility,
     SalaryLevel,
-    Section,
     Step,
 )
+
+# The median-salary filter: key, then (label, lowest, below), None for no bound.
+SALARY_BANDS = {
+    "under-35k": ("Under $35,000", None, 35_000),
+    "35k-50k": ("$35,000 to $50,000", 35_000, 50_000),
+    "50k-75k": ("$50,000 to $75,000", 50_000, 75_000),
+    "75k-plus": ("$75,000 and over", 75_000, None),
+}
 
 
 def listed_industries() -> list[Industry]:
@@ -100,7 +107,7 @@ class Guide:
     cons: list[Con]
     faqs: list[FAQ]
     related_links: list[RelatedCareer]
-    sections: list[Section]
+    sections: list[GuideSection]
 
 
 RELATED_CARD_FIELDS = (
@@ -158,5 +165,5 @@ def guide_for(user, slug: str) -> Guide:
             "related",
             only=RELATED_CARD_FIELDS,
         ),
-        sections=_rows(Section, career),
+        sections=_rows(GuideSection, career),
     )

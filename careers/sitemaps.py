@@ -1,5 +1,5 @@
 from careers.models import Career
-from config.sitemaps import PublishedSitemap
+from core.sitemaps import PublishedSitemap
 
 
 class GuideSitemap(PublishedSitemap):

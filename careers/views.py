@@ -1,14 +1,19 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 
 from careers import guide as guide_content
 from careers.forms import CareerSearchForm
 from careers.models import Career
 from careers.selectors import guide_for, listed_industries, search_careers
+from careers.targets import target_career_set
 from careers.visits import guide_view_record
-from config.pagecache import cache_anonymous_page
+from core.pagecache import cache_anonymous_page
+from core.redirects import safe_next_url
 
 
 @cache_anonymous_page(query=CareerSearchForm.base_fields)
@@ -58,3 +63,17 @@ def detail(request, slug):
             home_url=request.build_absolute_uri(reverse("home")),
         ),
     )
+
+
+@login_required
+@require_POST
+def set_target_career(request):
+    """Make the posted guide the person's target career, then go back."""
+    career = Career.objects.published().filter(slug=request.POST.get("career", ""))
+    career = career.first()
+    if career is None:
+        messages.error(request, "That career guide is not available.")
+    else:
+        target_career_set(user=request.user, career=career)
+        messages.success(request, f"{career.title} is now your target career.")
+    return redirect(safe_next_url(request) or "dashboard:index")

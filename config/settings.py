@@ -8,7 +8,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.mail import mailer_from_url
+from core.mail import mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "accounts",
     "assessments",
     "careers",
+    "core",
+    "dashboard",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,12 +54,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "config.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and authentication: a cached page skips all of them.
-    "config.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     # Outside sessions, so it sees the cookie of a session started by this request.
-    "config.middleware.PrivatePagesMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so its 413 page gets every header above; views read the body after it.
-    "config.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -84,11 +86,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
             ],
-            "builtins": ["config.templatetags.site"],
+            "builtins": ["core.templatetags.site"],
         },
     },
 ]
-FORM_RENDERER = "config.forms.FootholdFormRenderer"
+FORM_RENDERER = "core.forms.FootholdFormRenderer"
 
 # Database: SQLite in the project by default, PostgreSQL (or another) by URL.
 DATABASES = {
@@ -125,7 +127,7 @@ CACHES = {
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from accounts import views as accounts_views
 from assessments.sitemaps import AssessmentSitemap
+from careers import views as careers_views
 from careers.sitemaps import GuideSitemap
-from config import views
-from config.sitemaps import PageSitemap
+from core import views
+from core.sitemaps import PageSitemap
 
 admin.site.site_header = "Foothold administration"
 admin.site.site_title = "Foothold admin"
@@ -14,7 +14,7 @@ admin.site.index_title = "Content and accounts"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dashboard/", accounts_views.dashboard, name="dashboard"),
+    path("dashboard/", include("dashboard.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
@@ -31,6 +31,12 @@ urlpatterns = [
     ),
     path("careers/", include("careers.urls")),
     path("assessments/", include("assessments.urls")),
+    # Careers' view at its first address, beside the profile it changes.
+    path(
+        "accounts/profile/target/",
+        careers_views.set_target_career,
+        name="set_target_career",
+    ),
     path("accounts/", include("accounts.urls")),
     path("tracker/", include("tracker.urls")),
     path("admin/", admin.site.urls),

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from config import pagecache
+from core import pagecache
 from tests.factories import UserFactory
 from tests.site_pages import build_site_data
 

@@ -28,8 +28,8 @@ from assessments.forms import SectionForm, field_name
 from assessments.loader import load_assessments
 from assessments.models import Assessment, Question, Result
 from assessments.services import result_create
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 from tests.factories import (
     ContactFactory,
     DocumentFactory,

@@ -7,7 +7,7 @@ import pytest
 from django import forms
 from django.template import engines
 
-from config.forms import URLInput
+from core.forms import URLInput
 from tests.site_pages import FORM_PAGES, Page, fetch
 
 

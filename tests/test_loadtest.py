@@ -1,5 +1,5 @@
 """The load test's clients report a page they did not expect instead of dying
-with a traceback (bench/loadtest.py; the load test itself is not run here)."""
+with a traceback (bench/loadclient.py; the load test itself is not run here)."""
 
 import threading
 import time
@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from bench import loadtest
+from bench import loadclient
 
 
 def serving(status: int, body: bytes):
@@ -31,7 +31,7 @@ def serving(status: int, body: bytes):
 def server(request, monkeypatch):
     status, body = request.param
     server = serving(status, body)
-    monkeypatch.setattr(loadtest, "PORT", server.server_port)
+    monkeypatch.setattr(loadclient, "PORT", server.server_port)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -39,9 +39,9 @@ def server(request, monkeypatch):
     server.server_close()
 
 
-def run_one_client() -> loadtest.Tally:
-    tally = loadtest.Tally()
-    client = loadtest.Client("load0@example.com", "sessionid=abc", tally)
+def run_one_client() -> loadclient.Tally:
+    tally = loadclient.Tally()
+    client = loadclient.Client("load0@example.com", "sessionid=abc", tally)
     client.run(until=time.monotonic() + 5)  # returns: no traceback escapes it
     return tally
 
@@ -71,10 +71,10 @@ def test_a_page_without_the_csrf_token_stops_the_client_with_a_report(server):
 
 
 def test_problems_group_by_page_not_by_id_or_token():
-    assert loadtest._shape("/tracker/42/follow-up/snooze/") == (
+    assert loadclient._shape("/tracker/42/follow-up/snooze/") == (
         "/tracker/<id>/follow-up/snooze/"
     )
-    assert loadtest._shape("/tracker/calendar/a-Z_9.ics") == (
+    assert loadclient._shape("/tracker/calendar/a-Z_9.ics") == (
         "/tracker/calendar/<token>.ics"
     )
-    assert loadtest._shape("/tracker/?q=x") == "/tracker/"
+    assert loadclient._shape("/tracker/?q=x") == "/tracker/"

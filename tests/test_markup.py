@@ -1,5 +1,5 @@
-from config.formatting import money
-from config.markup import render_markup
+from core.formatting import money
+from core.markup import render_markup
 
 
 def test_paragraphs_are_split_on_blank_lines():

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils.http import http_date
 
-from config import pagecache
+from core import pagecache
 from tests.factories import CareerFactory, UserFactory
 from tests.html_forms import form_data
 from tests.security.test_headers import assert_security_headers
@@ -139,7 +139,7 @@ def test_staff_saving_a_guide_in_the_admin_retires_the_cached_page(
 def test_loading_changed_content_retires_the_cached_pages(
     client, db, django_capture_on_commit_callbacks
 ):
-    from careers.services import load_careers
+    from careers.loader import load_careers
 
     client.get("/careers/")
 
@@ -217,7 +217,7 @@ def test_each_worker_rechecks_the_shared_cache_within_two_seconds(client, guide)
     recent copy for at most LOCAL_SECONDS, then the new content."""
     import time_machine
 
-    from config import pagecache
+    from core import pagecache
 
     with time_machine.travel(0, tick=False) as traveller:
         client.get("/careers/baker/")

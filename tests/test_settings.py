@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from config.mail import mailer_from_url
+from core.mail import mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 
 from careers.models import Career
-from config.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
+from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
 from tracker.models import (
     Application,
     Contact,

@@ -5,7 +5,7 @@ no view can forget the owner filter.
 """
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config.querysets import OwnedQuerySet
+from core.querysets import OwnedQuerySet
 from tracker.storage import private_storage
 
 
@@ -69,7 +69,7 @@ class ApplicationQuerySet(OwnedQuerySet):
     def gone_quiet(self, *, now: datetime, quiet_after_days: int):
         """Return active applications waiting for a reply with no status change,
         follow-up or planned follow-up in the last `quiet_after_days` days."""
-        cutoff = now - timezone.timedelta(days=quiet_after_days)
+        cutoff = now - timedelta(days=quiet_after_days)
         return self.active().filter(
             Q(last_followed_up_on__isnull=True)
             | Q(last_followed_up_on__lte=timezone.localdate(cutoff)),
@@ -211,7 +211,7 @@ class Application(models.Model):
 
     def is_quiet(self, *, now: datetime, quiet_after_days: int) -> bool:
         """The same test as ApplicationQuerySet.gone_quiet, for one loaded row."""
-        cutoff = now - timezone.timedelta(days=quiet_after_days)
+        cutoff = now - timedelta(days=quiet_after_days)
         return (
             not self.archived
             and self.is_waiting
@@ -384,7 +384,7 @@ class Interview(models.Model):
 
     @property
     def ends_at(self) -> datetime:
-        return self.starts_at + timezone.timedelta(minutes=self.duration_minutes)
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
 class Contact(models.Model):

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -16,7 +17,6 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.models import User
 from tracker.models import (
     Application,
     Document,
@@ -24,6 +24,8 @@ from tracker.models import (
     StatusChange,
     TrackerProfile,
 )
+
+User = get_user_model()
 
 logger = logging.getLogger(__name__)
 

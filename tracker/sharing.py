@@ -6,11 +6,13 @@ opens; replacing or revoking it makes the old address answer 404.
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
 from tracker.models import ShareLink, TrackerProfile
+
+User = get_user_model()
 
 TOKEN_BYTES = 32  # 43 URL-safe characters
 

@@ -1,6 +1,6 @@
 """How the search is going: pure calculations over plain rows, no database access.
 
-`tracker.selectors.stats_rows` loads the rows in a fixed number of queries; the
+`tracker.selectors.stats_for` loads the rows in a fixed number of queries; the
 functions here only count. Everything is computed from the recorded status
 history, so an application that went Applied → Screening → Rejected still counts
 as having reached screening.

@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessments.forms import MAX_TYPED_LENGTH
 from assessments.loader import load_assessments
 from assessments.models import Assessment, Question
-from careers.services import load_careers
+from careers.loader import load_careers
 
 pytestmark = pytest.mark.django_db
 

@@ -5,15 +5,12 @@ import tomllib
 import pytest
 from django.core.management import call_command
 
-from assessments.loader import (
-    CONTENT_DIR,
-    ContentError,
-    build_skills_gap,
-    load_assessments,
-)
+from assessments.loader import CONTENT_DIR, load_assessments
 from assessments.models import Assessment, Choice, Question, Recommendation, Section
+from assessments.skills_gap import build_skills_gap
+from careers.loader import load_careers
 from careers.models import Skill
-from careers.services import load_careers
+from core.content import ContentError
 from tests.factories import AssessmentFactory, CareerFactory, CareerSkillFactory
 
 READINESS = "customer-service-clerk-readiness"

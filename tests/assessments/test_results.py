@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assessments.models import Result
@@ -148,3 +149,14 @@ def test_results_are_in_the_account_export_and_go_with_the_account(
 
     alice.delete()
     assert not Result.objects.exists()
+
+
+def test_a_result_band_is_one_of_the_scoring_bands():
+    result = ResultFactory(band=Result.Band.READY)
+    assert result.band_label == "Ready"
+
+    result.band = "excellent"
+    with pytest.raises(ValidationError) as error:
+        result.full_clean()
+
+    assert "band" in error.value.message_dict

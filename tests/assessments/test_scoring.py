@@ -6,14 +6,10 @@ import math
 import pytest
 
 from assessments.scoring import (
-    MULTIPLE,
-    NUMBER,
-    RATING,
-    SINGLE,
-    YES_NO,
     Band,
     BandThresholds,
     ChoiceSpec,
+    Kind,
     QuestionSpec,
     RuleSpec,
     SectionSpec,
@@ -37,13 +33,13 @@ def choice_question(qid, kind, *points, weight=1, label=""):
 
 def yes_no(qid, yes=1, no=0, weight=1):
     """Choice qid*10+1 is Yes, qid*10+2 is No."""
-    return choice_question(qid, YES_NO, yes, no, weight=weight)
+    return choice_question(qid, Kind.YES_NO, yes, no, weight=weight)
 
 
 def rating(qid, required_level=None, weight=1, label=""):
     return QuestionSpec(
         id=qid,
-        kind=RATING,
+        kind=Kind.RATING,
         required_level=required_level,
         weight=weight,
         label=label or f"Q{qid}",
@@ -53,7 +49,7 @@ def rating(qid, required_level=None, weight=1, label=""):
 def number(qid, min_value=0, target_value=45, weight=1):
     return QuestionSpec(
         id=qid,
-        kind=NUMBER,
+        kind=Kind.NUMBER,
         min_value=min_value,
         target_value=target_value,
         weight=weight,
@@ -73,7 +69,7 @@ def scores_by_title(outcome):
 
 # Single choice ---------------------------------------------------------------
 
-SINGLE_Q = choice_question(1, SINGLE, 4, 2, 0)  # best 11, partial 12, zero 13
+SINGLE_Q = choice_question(1, Kind.SINGLE, 4, 2, 0)  # best 11, partial 12, zero 13
 
 
 @pytest.mark.parametrize(("answer", "expected"), [(11, 1.0), (12, 0.5), (13, 0.0)])
@@ -82,7 +78,7 @@ def test_single_choice_earns_its_points_over_the_best_choice(answer, expected):
 
 
 def test_single_choice_with_no_points_anywhere_is_not_scored():
-    survey = choice_question(2, SINGLE, 0, 0, 0)
+    survey = choice_question(2, Kind.SINGLE, 0, 0, 0)
     assert question_fraction(survey, 21) is None
     # …so it is left out of its section rather than dragging it to 0.
     sec = section(1, survey, rating(3))
@@ -90,7 +86,7 @@ def test_single_choice_with_no_points_anywhere_is_not_scored():
 
 
 def test_single_choice_negative_points_clamp_at_zero():
-    question = choice_question(1, SINGLE, 3, -3)
+    question = choice_question(1, Kind.SINGLE, 3, -3)
     assert question_fraction(question, 12) == 0.0
 
 
@@ -102,7 +98,7 @@ def test_single_choice_answer_that_is_not_a_choice_is_not_scored():
 
 # CRM +3 (11), spreadsheets +2 (12), email +1 (13), "none of these" -2 (14):
 # six points are available.
-MULTI_Q = choice_question(1, MULTIPLE, 3, 2, 1, -2)
+MULTI_Q = choice_question(1, Kind.MULTIPLE, 3, 2, 1, -2)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +127,7 @@ def test_multiple_choice_empty_selection_counts_as_answered_zero():
 
 
 def test_multiple_choice_with_only_negative_points_is_not_scored():
-    question = choice_question(1, MULTIPLE, 0, -1)
+    question = choice_question(1, Kind.MULTIPLE, 0, -1)
     assert question_fraction(question, [11]) is None
 
 
@@ -241,7 +237,7 @@ def test_unanswered_optional_question_is_left_out_of_its_section():
 def test_overall_is_the_weighted_mean_of_the_sections_worked_by_hand():
     experience = section(
         1,
-        choice_question(1, SINGLE, 0, 2, 4),  # answer 12: 2 of 4 → 0.5
+        choice_question(1, Kind.SINGLE, 0, 2, 4),  # answer 12: 2 of 4 → 0.5
         yes_no(2),  # answer yes (21) → 1
         weight=2,
         title="Experience",
@@ -255,7 +251,7 @@ def test_overall_is_the_weighted_mean_of_the_sections_worked_by_hand():
     )
     availability = section(
         3,
-        choice_question(5, MULTIPLE, 2, 2, 1, -1),  # ticks 51 and 54: (2 - 1) / 5
+        choice_question(5, Kind.MULTIPLE, 2, 2, 1, -1),  # ticks 51 and 54: (2 - 1) / 5
         yes_no(6),  # optional, left unanswered
         weight=1,
         title="Availability",
@@ -317,7 +313,7 @@ def test_overall_of_exactly_a_half_rounds_up():
 def test_a_half_reached_through_float_arithmetic_still_rounds_up():
     # No (0) at weight 1 and 3 of 10 points at weight 3: (0 + 0.3 * 3) / 4 = 0.225,
     # which floats compute as 22.499999999999996; the score is 22.5 → 23.
-    sec = section(1, yes_no(1), choice_question(2, SINGLE, 10, 3, weight=3))
+    sec = section(1, yes_no(1), choice_question(2, Kind.SINGLE, 10, 3, weight=3))
     outcome = score_attempt([sec], {1: 12, 2: 22})
     assert outcome.overall == 23
 
@@ -413,10 +409,10 @@ def test_skills_gap_sorted_by_size_then_importance():
 def test_gaps_of_other_question_types_are_measured_in_rating_levels():
     questions = (
         WPM,  # 30 of 45 WPM: 1/3 short of full
-        choice_question(2, SINGLE, 4, 2, 0),  # the partial choice: half short
+        choice_question(2, Kind.SINGLE, 4, 2, 0),  # the partial choice: half short
         yes_no(3),  # No: a full miss
         rating(4),  # 5: full, no gap
-        choice_question(5, SINGLE, 4, 0),  # unanswered: no gap
+        choice_question(5, Kind.SINGLE, 4, 0),  # unanswered: no gap
     )
     outcome = score_attempt([section(1, *questions)], {1: 30, 2: 22, 3: 32, 4: 5})
     # Sizes on the 4-level scale of a rating: 4 * (1 - fraction), to 2 places.
@@ -538,7 +534,7 @@ def test_advice_judges_the_section_score_as_shown():
 
 def test_advice_bar_is_not_missed_by_float_noise():
     # 29 of 100 points: 0.29 * 100 floats to 28.999999999999996, but the score is 29.
-    sec = section(1, choice_question(1, SINGLE, 100, 29))
+    sec = section(1, choice_question(1, Kind.SINGLE, 100, 29))
     outcome = score_attempt([sec], {1: 12}, rules=[rule(1, 1, 29), rule(2, 1, 30)])
     assert [a.rule_id for a in outcome.advice] == [2]
     assert outcome.overall == 29

@@ -9,13 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assessments.scoring import (
-    MULTIPLE,
-    NUMBER,
-    RATING,
     RATING_MAX,
-    SINGLE,
-    YES_NO,
     ChoiceSpec,
+    Kind,
     QuestionSpec,
     RuleSpec,
     SectionSpec,
@@ -33,16 +29,22 @@ points = st.integers(min_value=-5, max_value=10)
 
 @st.composite
 def questions(draw, qid):
-    kind = draw(st.sampled_from([SINGLE, MULTIPLE, RATING, NUMBER, YES_NO]))
+    kind = draw(
+        st.sampled_from(
+            [Kind.SINGLE, Kind.MULTIPLE, Kind.RATING, Kind.NUMBER, Kind.YES_NO]
+        )
+    )
     weight = draw(st.integers(min_value=1, max_value=5))
     choices = ()
     required_level = min_value = target_value = None
-    if kind in (SINGLE, MULTIPLE, YES_NO):
-        count = 2 if kind == YES_NO else draw(st.integers(min_value=1, max_value=5))
+    if kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.YES_NO):
+        count = (
+            2 if kind == Kind.YES_NO else draw(st.integers(min_value=1, max_value=5))
+        )
         choices = tuple(
             ChoiceSpec(id=qid * 10 + n, points=draw(points)) for n in range(count)
         )
-    elif kind == RATING:
+    elif kind == Kind.RATING:
         required_level = draw(st.none() | st.integers(min_value=1, max_value=5))
     else:
         min_value = draw(st.integers(min_value=-10, max_value=50))
@@ -78,11 +80,11 @@ def assessments(draw):
 
 def answer_for(question):
     """A strategy for any valid answer to the question."""
-    if question.kind in (SINGLE, YES_NO):
+    if question.kind in (Kind.SINGLE, Kind.YES_NO):
         return st.sampled_from([c.id for c in question.choices])
-    if question.kind == MULTIPLE:
+    if question.kind == Kind.MULTIPLE:
         return st.lists(st.sampled_from([c.id for c in question.choices]), max_size=6)
-    if question.kind == RATING:
+    if question.kind == Kind.RATING:
         return st.integers(min_value=1, max_value=5)
     low, high = question.min_value - 20, question.target_value + 20
     return st.integers(min_value=low, max_value=high) | st.floats(
@@ -111,11 +113,11 @@ def section_of(sections, question):
 
 def better_answer(draw, question, answer):
     """An answer at least as good as `answer`, or None if there is none."""
-    if question.kind in (SINGLE, YES_NO):
+    if question.kind in (Kind.SINGLE, Kind.YES_NO):
         points = {c.id: c.points for c in question.choices}
         better = [cid for cid, p in points.items() if p >= points[answer]]
         return draw(st.sampled_from(better))
-    if question.kind == MULTIPLE:
+    if question.kind == Kind.MULTIPLE:
         points = {c.id: c.points for c in question.choices}
         ticked = set(answer)
         moves = [("add", c) for c, p in points.items() if p > 0 and c not in ticked]
@@ -126,17 +128,17 @@ def better_answer(draw, question, answer):
         if move == "add":
             return [*answer, cid]
         return [c for c in answer if c != cid]
-    if question.kind == RATING:
+    if question.kind == Kind.RATING:
         return draw(st.integers(min_value=answer, max_value=5))
     return draw(st.floats(min_value=answer, max_value=question.target_value + 50))
 
 
 def best_answer(question):
-    if question.kind in (SINGLE, YES_NO):
+    if question.kind in (Kind.SINGLE, Kind.YES_NO):
         return max(question.choices, key=lambda c: c.points).id
-    if question.kind == MULTIPLE:
+    if question.kind == Kind.MULTIPLE:
         return [c.id for c in question.choices if c.points > 0]
-    if question.kind == RATING:
+    if question.kind == Kind.RATING:
         return RATING_MAX
     return question.target_value
 

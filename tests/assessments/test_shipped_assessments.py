@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessments.loader import load_assessments
 from assessments.models import Assessment, Question, Result
-from careers.services import load_careers
+from careers.loader import load_careers
 
 pytestmark = pytest.mark.django_db
 

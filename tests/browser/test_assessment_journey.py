@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from assessments.loader import load_assessments
 from assessments.models import Result
-from careers.services import load_careers
+from careers.loader import load_careers
 
 
 def answer_every_question(page):

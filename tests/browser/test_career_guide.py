@@ -2,8 +2,8 @@ import re
 
 from playwright.sync_api import expect
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 
 
 def test_reader_finds_a_guide_uses_the_contents_and_opens_an_faq(page):

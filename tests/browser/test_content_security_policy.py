@@ -4,8 +4,8 @@ the guide, the careers index, the tracker board (with an htmx move) and the admi
 import pytest
 from playwright.sync_api import expect
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 from tests.browser.helpers import sign_in
 from tests.factories import UserFactory
 from tracker.services import application_create

@@ -149,7 +149,7 @@ def test_take_an_assessment_and_make_its_career_the_target_by_keyboard(
     page, live_server
 ):
     from assessments.loader import load_assessments
-    from careers.services import load_careers
+    from careers.loader import load_careers
 
     load_careers()
     load_assessments()

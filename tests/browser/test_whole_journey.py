@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from accounts.models import User
 from assessments.loader import load_assessments
 from assessments.models import Result
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 from tests.browser.test_assessment_journey import answer_to_the_end
 from tests.factories import PASSWORD
 from tracker.models import Application

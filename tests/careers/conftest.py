@@ -1,7 +1,7 @@
 import pytest
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 
 
 @pytest.fixture

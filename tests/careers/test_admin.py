@@ -3,8 +3,8 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 from tests.html_forms import form_data
 
 

@@ -5,8 +5,8 @@ import tomllib
 import pytest
 from django.urls import reverse
 
-from careers.models import Career, Section
-from careers.services import CONTENT_DIR
+from careers.loader import CONTENT_DIR
+from careers.models import Career, GuideSection
 from tests.factories import CareerFactory
 
 GUIDE_URL = "/careers/customer-service-clerk/"
@@ -93,7 +93,7 @@ def test_every_section_heading_and_chapter_is_on_the_page(page, clerk_guide):
     for section in sections:
         assert f'id="{section.anchor}"' in page
         assert f">{section.heading}</h3>" in page.replace("&#x27;", "'")
-    for placement in Section.Placement:
+    for placement in GuideSection.Placement:
         assert f'<h2 id="{placement.value}-title">{placement.label}</h2>' in page
     for chapter in ["Pros and cons", "Frequently asked questions", "Related careers"]:
         assert f">{chapter}</h2>" in page
@@ -101,7 +101,7 @@ def test_every_section_heading_and_chapter_is_on_the_page(page, clerk_guide):
 
 def test_the_table_of_contents_links_to_every_chapter(page):
     toc = page.split("data-toc>", 1)[1].split("</nav>", 1)[0]
-    for anchor in [p.value for p in Section.Placement] + [
+    for anchor in [p.value for p in GuideSection.Placement] + [
         "pros-and-cons",
         "faq",
         "related",

@@ -4,8 +4,9 @@ import tomllib
 import pytest
 from django.core.management import call_command
 
+from careers.loader import CHILD_LISTS, CONTENT_DIR, load_careers
 from careers.models import FAQ, Career, RelatedCareer
-from careers.services import CHILD_LISTS, CONTENT_DIR, ContentError, load_careers
+from core.content import ContentError
 
 CHILD_MODELS = [model for _, model, _ in CHILD_LISTS] + [RelatedCareer]
 

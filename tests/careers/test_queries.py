@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers.models import FAQ, Career, Section
+from careers.models import FAQ, Career, GuideSection
 from tests.factories import CareerFactory, CareerIndustryFactory, CareerSkillFactory
 
 
@@ -23,7 +23,7 @@ def make_guides(count: int, children: int) -> Career:
         career.pros.create(title=f"Pro {index}")
         career.cons.create(title=f"Con {index}")
         FAQ.objects.create(career=career, question=f"Q{index}?", answer="A.")
-        Section.objects.create(
+        GuideSection.objects.create(
             career=career, heading=f"S{index}", anchor=f"s{index}", body="B."
         )
         career.related_links.create(

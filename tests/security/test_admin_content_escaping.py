@@ -7,8 +7,8 @@ from itertools import count
 import pytest
 from django.db import models
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_script_in_every_guide_field_is_shown_as_text(client, payload):
     filled = fill_guide(career, payload)
     # The guide, each of its lists and the industries and skills they name.
     assert {"Career.title", "Career.overview", "FAQ.answer", "Step.body"} <= set(filled)
-    assert {"Industry.name", "Skill.description", "Section.body"} <= set(filled)
+    assert {"Industry.name", "Skill.description", "GuideSection.body"} <= set(filled)
 
     for url in [career.get_absolute_url(), "/careers/", "/careers/?q=alert"]:
         response = client.get(url)

@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from careers.loader import load_careers
 from careers.models import Career
-from careers.services import load_careers
 from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db

@@ -115,7 +115,7 @@ def test_board_move_with_htmx_queries_are_flat(
     alice_client, alice, career, count, django_assert_num_queries
 ):
     application = many_applications(alice, count, career)[0]
-    # Expect 10 queries: the session, the user, the application (with its
+    # Expect 11 queries: the session, the user, the application (with its
     # career); the status change in a savepoint (savepoint, the row re-read
     # under lock, the history insert, the application update, release); then
     # the board fragment: the count per status, the tracker profile and the

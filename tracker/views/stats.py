@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from config.charts import column_chart, horizontal_bar_chart
+from core.charts import column_chart, horizontal_bar_chart
 from tracker.selectors import stats_for
 from tracker.stats import Stats
 from tracker.templatetags.tracker_reports import percent

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.loader import ContentError, load_assessments
+from assessments.loader import load_assessments
+from core.content import ContentError
 
 
 class Command(BaseCommand):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.services import ContentError, load_careers
+from careers.loader import load_careers
+from core.content import ContentError
 
 
 class Command(BaseCommand):

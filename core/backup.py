@@ -2,7 +2,8 @@
 
 The backup API copies a consistent snapshot page by page while the site keeps
 reading and writing, which a plain file copy of a WAL database does not promise.
-PostgreSQL has pg_dump and pg_restore for this (see README.md).
+PostgreSQL has pg_dump and pg_restore for this (see README.md). Django's
+dumpdata is no substitute: it reads the tables one by one, so not one snapshot.
 """
 
 import os

@@ -1,9 +1,5 @@
 """Loading the guides that ship in careers/content/ into the database."""
 
-import hashlib
-import json
-import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,17 +15,24 @@ from careers.models import (
     CareerSkill,
     Con,
     EducationOption,
+    GuideSection,
     Industry,
     PathLevel,
     Pro,
     RelatedCareer,
     Responsibility,
     SalaryLevel,
-    Section,
     Skill,
     Step,
 )
-from config.pagecache import pages_changed
+from core.content import (
+    ContentError,
+    LoadReport,
+    content_digest,
+    is_untouched_since_loaded,
+    read_content,
+)
+from core.pagecache import pages_changed
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -38,51 +41,6 @@ def guides_changed() -> None:
     """Staff or the loader changed published content: retire the cached pages
     anonymous visitors see, once the change commits."""
     pages_changed()
-
-
-class ContentError(Exception):
-    """A content file that cannot be loaded; the message names the file and field."""
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_staff_edits: list[str] = field(default_factory=list)
-
-    def summary(self) -> list[str]:
-        """A line for each outcome that happened, for the management commands."""
-        outcomes = (
-            ("Created", self.created),
-            ("Updated", self.updated),
-            ("Unchanged", self.unchanged),
-            ("Kept staff edits to", self.kept_staff_edits),
-        )
-        return [f"{label}: {', '.join(slugs)}" for label, slugs in outcomes if slugs]
-
-
-def read_content(content_dir: Path = CONTENT_DIR) -> list[dict]:
-    """Return every guide document in the directory, in file-name order."""
-    documents = []
-    for path in sorted(content_dir.glob("*.toml")):
-        try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise ContentError(f"{path.name}: {error}") from error
-        document["_file"] = path.name
-        documents.append(document)
-    return documents
-
-
-def _digest(document: dict) -> str:
-    canonical = json.dumps(document, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _is_untouched_since_loaded(career: Career) -> bool:
-    """True when nobody has saved the guide since the loader last wrote it."""
-    return career.loaded_at is not None and career.updated_at <= career.loaded_at
 
 
 def _as_date(value) -> date | None:
@@ -149,7 +107,7 @@ CHILD_LISTS = [
     ("pros", Pro, dict),
     ("cons", Con, dict),
     ("faqs", FAQ, dict),
-    ("sections", Section, dict),
+    ("sections", GuideSection, dict),
 ]
 
 
@@ -201,7 +159,7 @@ def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
     report = LoadReport()
     written = []
     for document in read_content(content_dir):
-        digest = _digest(document)
+        digest = content_digest(document)
         career = Career.objects.filter(slug=document["slug"]).first()
         if career is None:
             career = Career(slug=document["slug"])
@@ -210,7 +168,7 @@ def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
         elif career.loaded_digest == digest:
             report.unchanged.append(career.slug)
             continue
-        elif _is_untouched_since_loaded(career):
+        elif is_untouched_since_loaded(career):
             _save_career(career, document, digest)
             report.updated.append(career.slug)
         else:

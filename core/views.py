@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.pagecache import cache_anonymous_page
+from core.pagecache import cache_anonymous_page
 
 
 @require_GET
 @cache_anonymous_page
 def home(request):
     if request.user.is_authenticated:
-        return redirect("dashboard")
+        return redirect("dashboard:index")
     return render(request, "home.html")
 
 

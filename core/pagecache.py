@@ -19,7 +19,7 @@ picks two of SLOTS fixed keys, and a new page takes a free one or the older of
 the two, so no query string, host or path can grow the cache past that.
 
 Every entry carries the content version it was rendered under; `pages_changed()`
-(called by careers.services when staff or the loader save content) starts a new
+(called by careers.loader when staff or the loader save content) starts a new
 version, which retires every stored page at once.
 """
 
@@ -200,6 +200,7 @@ def _slot_to_fill(held: dict, address: str, version: str) -> str:
     return min(held, key=lambda slot: held[slot]["modified"])
 
 
+# Not Django's cache middleware: this answers before sessions and auth run.
 class PageCacheMiddleware:
     """Serve the marked views' pages to anonymous visitors from the cache, with an
     ETag, Last-Modified and 304 answers to repeat visits.

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from config.backup import BackupError, backup_database
+from core.backup import BackupError, backup_database
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ from tests.factories import (
 from tracker.services import application_create
 
 pytestmark = pytest.mark.django_db
-DASHBOARD = reverse("dashboard")
+DASHBOARD = reverse("dashboard:index")
 
 
 def _page(client):
@@ -173,34 +173,6 @@ def test_nobody_sees_anybody_elses_dashboard_data(client, alice, bob):
     assert "88" not in page.split('id="readiness-title"')[1].split("</section>")[0]
     assert "Private Reading" not in page
     assert "Your first step" in page
-
-
-def test_make_this_my_target_from_a_guide(alice_client, alice):
-    career = CareerFactory(title="Bank Teller")
-    guide = alice_client.get(career.get_absolute_url()).content.decode()
-    assert "Make this my target" in guide
-
-    response = alice_client.post(
-        reverse("accounts:set_target"),
-        {"career": career.slug, "next": career.get_absolute_url()},
-        follow=True,
-    )
-
-    assert User.objects.get(pk=alice.pk).target_career == career
-    page = response.content.decode()
-    assert "Bank Teller is now your target career." in page
-    assert "Your target career" in page
-
-
-def test_a_draft_or_unknown_career_cannot_be_the_target(alice_client, alice):
-    draft = CareerFactory(status="draft")
-
-    for slug in (draft.slug, "nope", ""):
-        response = alice_client.post(
-            reverse("accounts:set_target"), {"career": slug}, follow=True
-        )
-        assert "That career guide is not available." in response.content.decode()
-    assert User.objects.get(pk=alice.pk).target_career is None
 
 
 def test_the_target_can_be_chosen_and_cleared_on_the_profile(alice_client, alice):

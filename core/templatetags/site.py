@@ -3,13 +3,13 @@
 import json
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from config.formatting import money as format_money
-from config.markup import render_markup
-from config.navigation import section_links
+from core.formatting import money as format_money
+from core.markup import render_markup
+from core.navigation import section_links
 
 register = template.Library()
 
@@ -19,15 +19,6 @@ def site_sections(context):
     """Return the main sections, marking the one the current page belongs to."""
     request = context.get("request")
     return section_links(request.path if request else "")
-
-
-@register.simple_tag
-def optional_url(url_name, *args):
-    """Reverse a URL, or return "" when its app is not installed yet."""
-    try:
-        return reverse(url_name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 @register.filter
