@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.dates import validate_date_in_range
 from core.querysets import PublishableQuerySet
 
 
@@ -62,7 +63,9 @@ class Career(models.Model):
     salary_source = models.CharField(
         "source of the figures", max_length=200, blank=True
     )
-    salary_as_of = models.DateField("figures as of", null=True, blank=True)
+    salary_as_of = models.DateField(
+        "figures as of", null=True, blank=True, validators=[validate_date_in_range]
+    )
     salary_note = models.CharField(max_length=300, blank=True)
 
     growth_percent = models.DecimalField(

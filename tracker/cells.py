@@ -5,7 +5,9 @@ the person fixing their file."""
 
 import contextlib
 import re
+import unicodedata
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -98,14 +100,8 @@ def date_order(values: list[str]) -> str | None:
 
 
 def parse_date(value: str, *, order: str | None = None) -> date:
-    """A date in a common format; raises ValueError with a message for people."""
-    parsed = _parse_date(value, order=order)
-    if not 1970 <= parsed.year <= 2100:
-        raise ValueError(f"“{value}” is too far in the past or future")
-    return parsed
-
-
-def _parse_date(value: str, *, order: str | None) -> date:
+    """A date in a common format; raises ValueError with a message for people.
+    (Whether it is in the range people may enter is the model's check.)"""
     text = value.strip()
     # A date and time from a spreadsheet: keep the date.
     text = re.sub(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}.*$", r"\1", text)
@@ -148,17 +144,40 @@ def choice(value: str, lookup: dict, *, choices):
     raise ValueError(f"“{value}” is not one of: {allowed}")
 
 
+# A plain amount: digits, in groups of three when a separator is used (comma,
+# space, no-break space or apostrophe, the same one throughout), then at most two
+# decimals after a point. A currency symbol may stand before or after it.
+AMOUNT = re.compile(
+    r"(?P<whole>\d+|\d{1,3}(?P<sep>[, \u00a0\u202f'’])\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:\.(?P<cents>\d{1,2}))?",
+    re.ASCII,
+)
+
+
+def _without_currency_symbol(text: str) -> str:
+    if text[:1] and unicodedata.category(text[0]) == "Sc":
+        text = text[1:].lstrip()
+    if text[-1:] and unicodedata.category(text[-1]) == "Sc":
+        text = text[:-1].rstrip()
+    return text
+
+
 def salary(value: str) -> int:
-    text = re.sub(r"[\s,'’_]|[^\d.kK]", "", value)
-    multiplier = 1000 if text[-1:] in ("k", "K") else 1
-    text = text.rstrip("kK")
-    try:
-        amount = round(float(text) * multiplier)
-    except ValueError:
-        raise ValueError(f"“{value}” is not an amount") from None
-    if not 0 <= amount <= LARGEST_SALARY:
-        raise ValueError(f"“{value}” is out of range")
-    return amount
+    """A plain amount in whole units (decimals rounded half up); anything else,
+    such as a range, a minus sign, an exponent or "45k", is refused, never guessed."""
+    match = AMOUNT.fullmatch(_without_currency_symbol(value.strip()))
+    if match is None:
+        raise ValueError(
+            f"“{value}” is not a plain amount; write it like 45000 or 45,000"
+        )
+    whole = re.sub(r"\D", "", match["whole"])
+    amount = Decimal(f"{whole}.{match['cents'] or 0}").to_integral_value(
+        rounding=ROUND_HALF_UP
+    )
+    if amount > LARGEST_SALARY:
+        shown = value if len(value) <= 20 else f"{value[:12]}…({len(value)} characters)"
+        raise ValueError(f"“{shown}” is more than {LARGEST_SALARY:,}")
+    return int(amount)
 
 
 url_validator = URLValidator()

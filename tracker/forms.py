@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 
 from careers.models import Career
+from core.dates import date_input_range, datetime_input_range
 from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
 from tracker.models import (
     Application,
@@ -38,14 +39,16 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({**date_input_range(), **(attrs or {})}, format="%Y-%m-%d")
 
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+        super().__init__(
+            {**datetime_input_range(), **(attrs or {})}, format="%Y-%m-%dT%H:%M"
+        )
 
 
 class ApplicationForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 """The private calendar feed: interviews and planned follow-ups as iCalendar."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -34,11 +34,15 @@ def interview_event(interview: Interview, *, stamp, url: str) -> Event:
 
 def follow_up_event(application: Application, *, stamp, url: str) -> Event:
     """An all-day event on the planned follow-up day."""
+    day = application.follow_up_on
     return Event.new(
         uid=f"follow-up-{application.pk}@{UID_DOMAIN}",
         stamp=stamp,
-        start=application.follow_up_on,
-        end=application.follow_up_on + timedelta(days=1),
+        start=day,
+        # Without an end an all-day event lasts its one day (RFC 5545 3.6.1):
+        # the way out for a day saved before dates were limited to 1970-2100
+        # that has no next day in Python.
+        end=day + timedelta(days=1) if day < date.max else None,
         summary=f"Follow up: {application}",
         description=f"Planned follow-up on your application for {application}."
         f"\n\n{url}",

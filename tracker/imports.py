@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from careers.models import Career
 from tracker.cells import (
@@ -106,12 +108,6 @@ HEADINGS = {
     "notes": "notes",
     "note": "notes",
     "comments": "notes",
-}
-
-
-TEXT_LIMITS = {
-    name: Application._meta.get_field(name).max_length
-    for name in ("company", "role_title", "location", "posting_url")
 }
 
 
@@ -231,6 +227,7 @@ def _parse_row(
     number: int, cells: dict[str, str], *, date_order: str | None, careers: dict
 ) -> ImportRow:
     row = ImportRow(number=number)
+    unread = set()  # fields whose cell could not be read: already an error
 
     def read(name, parse, label):
         raw = cells.get(name, "")
@@ -240,6 +237,7 @@ def _parse_row(
             return parse(raw.strip())
         except ValueError as error:
             row.errors.append(f"{label}: {error}.")
+            unread.add(name)
             return None
 
     for name, label in (("company", "Company"), ("role_title", "Role")):
@@ -247,13 +245,7 @@ def _parse_row(
         setattr(row, name, value)
         if not value:
             row.errors.append(f"{label} is missing.")
-    for name in ("company", "role_title", "location", "posting_url"):
-        value = cells.get(name, "").strip()
-        if len(value) > TEXT_LIMITS[name]:
-            row.errors.append(
-                f"{Application._meta.get_field(name).verbose_name.capitalize()} is "
-                f"{len(value)} characters long; the most is {TEXT_LIMITS[name]}."
-            )
+            unread.add(name)
 
     fields = row.fields
     fields["location"] = cells.get("location", "").strip()
@@ -302,12 +294,6 @@ def _parse_row(
     fields["posting_url"] = read("posting_url", url, "Job posting link") or ""
     fields["salary_min"] = read("salary_min", salary, "Salary from")
     fields["salary_max"] = read("salary_max", salary, "Salary up to")
-    if (
-        fields["salary_min"] is not None
-        and fields["salary_max"] is not None
-        and fields["salary_min"] > fields["salary_max"]
-    ):
-        row.errors.append("Salary from is above salary up to.")
     currency = cells.get("salary_currency", "").strip().upper()
     if currency and not (len(currency) == 3 and currency.isalpha()):
         row.errors.append(f"Currency: “{currency}” is not a three-letter code.")
@@ -321,7 +307,39 @@ def _parse_row(
         row.archived = YES_NO[archived]
     else:
         row.errors.append("Archived: write yes or no.")
+    row.errors += _model_errors(row, skip=unread)
     return row
+
+
+def _model_errors(row: ImportRow, *, skip: set[str]) -> list[str]:
+    """Check the row as the application it will be saved as, by the model's own
+    rules (lengths, the date range, links, salary order): the confirm saves
+    exactly these values through the same checks, so a row the preview accepts
+    cannot fail there."""
+    application = Application(
+        company=row.company, role_title=row.role_title, status=row.status, **row.fields
+    )
+    try:
+        # The owner is set at the confirm; the career was found among the
+        # published guides (checking it again is a query a row).
+        application.full_clean(
+            exclude=["owner", "career", *skip],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as error:
+        return [
+            f"{_label(name)}{message.rstrip('.')}."
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
+
+
+def _label(name: str) -> str:
+    if name == NON_FIELD_ERRORS:
+        return ""
+    return f"{capfirst(Application._meta.get_field(name).verbose_name)}: "
 
 
 def parse_import(text: str) -> ParsedImport:

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.dates import add_or_clamp, validate_date_in_range
 from core.querysets import OwnedQuerySet
 from tracker.storage import private_storage
 
@@ -116,8 +117,12 @@ class Application(models.Model):
         "where you found it", choices=Source, max_length=20, blank=True
     )
     status = models.CharField(choices=Status, max_length=20, default=Status.SAVED)
-    applied_on = models.DateField("applied on", null=True, blank=True)
-    follow_up_on = models.DateField("next follow-up", null=True, blank=True)
+    applied_on = models.DateField(
+        "applied on", null=True, blank=True, validators=[validate_date_in_range]
+    )
+    follow_up_on = models.DateField(
+        "next follow-up", null=True, blank=True, validators=[validate_date_in_range]
+    )
     last_followed_up_on = models.DateField(null=True, blank=True, editable=False)
     priority = models.PositiveSmallIntegerField(
         choices=Priority, default=Priority.NORMAL
@@ -345,7 +350,7 @@ class Interview(models.Model):
         Application, on_delete=models.CASCADE, related_name="interviews"
     )
     kind = models.CharField(choices=InterviewKind, max_length=20)
-    starts_at = models.DateTimeField("starts at")
+    starts_at = models.DateTimeField("starts at", validators=[validate_date_in_range])
     duration_minutes = models.PositiveSmallIntegerField(
         "duration (minutes)", default=60
     )
@@ -384,7 +389,7 @@ class Interview(models.Model):
 
     @property
     def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
+        return add_or_clamp(self.starts_at, timedelta(minutes=self.duration_minutes))
 
 
 class Contact(models.Model):

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.dates import LATEST_DATE
 from tracker.models import (
     Application,
     Document,
@@ -283,11 +284,21 @@ def follow_up_done(*, application: Application, today: date | None = None) -> No
 def follow_up_snooze(
     *, application: Application, days: int, today: date | None = None
 ) -> date:
-    """Push the follow-up `days` past today (or past its date, if later)."""
+    """Push the follow-up `days` past today (or past its date, if later).
+
+    Raises ValueError when that is not a day between 1 and 90 days ahead, or
+    would be past the last date people can enter."""
     if not 1 <= days <= 90:
         raise ValueError("Snooze between 1 and 90 days.")
     today = today or timezone.localdate()
     start = max(application.follow_up_on or today, today)
+    # Compared before adding: a date saved before the range was enforced
+    # (9999-12-30) would overflow.
+    if start > LATEST_DATE - timedelta(days=days):
+        raise ValueError(
+            f"A follow-up cannot move past {LATEST_DATE:%-d %B %Y}: "
+            "edit the application to set its date."
+        )
     application.follow_up_on = start + timedelta(days=days)
     application.save(update_fields=["follow_up_on", "updated_at"])
     return application.follow_up_on

@@ -3,7 +3,11 @@
 silently cut short. (The careers search and the application list's query
 strings are fuzzed in tests/test_any_input.py.)"""
 
+import csv
+import io
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django import forms
@@ -12,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Question
+from core.dates import DATE_RANGE_MESSAGE
 from tests.factories import (
     ChoiceFactory,
     ContactFactory,
@@ -20,9 +25,13 @@ from tests.factories import (
     QuestionFactory,
     SectionFactory,
 )
+from tracker.models import Application
 from tracker.services import application_create
 
 pytestmark = pytest.mark.django_db
+
+TIMES = ["00:00", "23:30", "23:59"]
+IMPORT_URL = "/tracker/import/"
 
 
 @dataclass(frozen=True)
@@ -76,23 +85,62 @@ FORM_PAGES = [
     ),
 ]
 
-odd_text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300
-) | st.sampled_from(
-    [
-        "",
-        "-1",
-        "0",
-        "99999999999999999999",
-        "2025-02-30",
-        "not-an-email",
-        "a@b",
-        "confirm",
-        "cancel",
-        "\x00",
-        "<script>alert(1)</script>",
-        "x" * 5000,
-    ]
+# Dates at the edges of the range people may enter (1970 to 2100) and beyond it,
+# to the ends of Python's calendar.
+EDGE_DATES = ["1970-01-01", "2100-12-31"]
+OUTSIDE_DATES = ["0001-01-01", "1969-12-31", "2101-01-01", "9999-12-31"]
+# Numbers of any length and shape: 400 digits, past int()'s 4,300-digit limit,
+# negative, with an exponent, not a number at all.
+FULL_WIDTH_123 = "\uff11\uff12\uff13"
+ODD_NUMBERS = [
+    "1" + "0" * 400,
+    "-1" + "0" * 400,
+    "9" * 5000,
+    "-5000",
+    "1e999",
+    "-1e999",
+    "1E5",
+    "0.5",
+    "45,000",
+    "NaN",
+    "inf",
+    "-0",
+    FULL_WIDTH_123,
+]
+odd_dates = (
+    st.sampled_from(EDGE_DATES + OUTSIDE_DATES)
+    | st.dates().map(date.isoformat)
+    | st.datetimes().map(lambda moment: moment.isoformat(timespec="minutes"))
+    | st.sampled_from(
+        [f"{day}T{time}" for day in EDGE_DATES + OUTSIDE_DATES for time in TIMES]
+    )
+)
+odd_numbers = (
+    st.sampled_from(ODD_NUMBERS)
+    | st.integers().map(str)
+    | st.integers(min_value=-(10**450), max_value=10**450).map(str)
+    | st.floats().map(str)
+)
+odd_text = (
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300)
+    | st.sampled_from(
+        [
+            "",
+            "-1",
+            "0",
+            "99999999999999999999",
+            "2025-02-30",
+            "not-an-email",
+            "a@b",
+            "confirm",
+            "cancel",
+            "\x00",
+            "<script>alert(1)</script>",
+            "x" * 5000,
+        ]
+    )
+    | odd_dates
+    | odd_numbers
 )
 odd_files = st.builds(
     lambda name, content: SimpleUploadedFile(name, content),
@@ -236,3 +284,117 @@ def test_a_next_that_is_not_a_path_is_ignored(client, alice, alices, next_url):
     )
     assert sign_up.status_code == 302
     assert sign_up["Location"] == "/dashboard/"
+
+
+def date_fields(form):
+    return {
+        name: field
+        for name, field in form.fields.items()
+        if isinstance(field, forms.DateField | forms.DateTimeField)
+    }
+
+
+def number_fields(form):
+    return {
+        name: field
+        for name, field in form.fields.items()
+        if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField)
+    }
+
+
+def typed(field, day: str) -> str:
+    return f"{day}T23:30" if isinstance(field, forms.DateTimeField) else day
+
+
+def test_the_edge_checks_cover_every_date_and_number_field(client, alice, alices):
+    dates, numbers = set(), set()
+    for page in FORM_PAGES:
+        client.logout()
+        form, _ = open_form(client, alice, alices, page)
+        dates |= {(page.name, name) for name in date_fields(form)}
+        numbers |= {(page.name, name) for name in number_fields(form)}
+
+    assert dates == {
+        ("new application", "applied_on"),
+        ("new application", "follow_up_on"),
+        ("edit application", "applied_on"),
+        ("edit application", "follow_up_on"),
+        ("new interview", "starts_at"),
+        ("edit interview", "starts_at"),
+    }
+    assert {name for _, name in numbers} >= {
+        "salary_min",
+        "salary_max",
+        "duration_minutes",
+        "quiet_after_days",
+        "days",
+    }
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=lambda page: page.name)
+def test_dates_at_and_beyond_the_range_edges(client, alice, alices, page):
+    form, url = open_form(client, alice, alices, page)
+    for name, field in date_fields(form).items():
+        for day in EDGE_DATES:
+            response = client.post(url, {name: typed(field, day)})
+            assert response.status_code in (200, 400), (page.name, name, day)
+            assert name not in response.context[page.context_name].errors, day
+        for day in OUTSIDE_DATES:
+            response = client.post(url, {name: typed(field, day)})
+            assert response.status_code in (200, 400), (page.name, name, day)
+            errors = response.context[page.context_name].errors[name]
+            assert errors == [DATE_RANGE_MESSAGE], (page.name, name, day)
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=lambda page: page.name)
+def test_numbers_of_any_length_are_a_field_error(client, alice, alices, page):
+    form, url = open_form(client, alice, alices, page)
+    for name in number_fields(form):
+        # Django reads "-0" as 0 and full-width digits as digits: fair readings.
+        for number in [v for v in ODD_NUMBERS if v not in ("-0", FULL_WIDTH_123)]:
+            response = client.post(url, {name: number})
+            assert response.status_code in (200, 302, 400), (page.name, name, number)
+            if response.status_code != 302:
+                errors = response.context[page.context_name].errors
+                assert name in errors, (page.name, name, number)
+
+
+@fuzz
+@given(amount=odd_numbers | odd_text, day=odd_dates)
+def test_the_import_reads_any_amount_and_date_without_a_500_or_a_guess(
+    client, alice, amount, day
+):
+    client.force_login(alice)
+    Application.objects.all().delete()
+    client.post(IMPORT_URL, {"action": "cancel"})
+    content = io.StringIO()
+    csv.writer(content).writerows(
+        [
+            ["Company", "Role", "Salary from", "Next follow-up"],
+            ["Acme", "Clerk", amount, day],
+        ]
+    )
+    upload = SimpleUploadedFile("fuzz.csv", content.getvalue().encode("utf-8"))
+
+    uploaded = client.post(IMPORT_URL, {"action": "upload", "file": upload})
+    assert uploaded.status_code in (302, 400), (amount, day)
+    assert client.get(IMPORT_URL).status_code == 200
+    if uploaded.status_code == 400:
+        return
+    confirmed = client.post(
+        IMPORT_URL,
+        {"action": "confirm", "upload": client.session["tracker_import"]["id"]},
+    )
+    assert confirmed.status_code in (302, 400), (amount, day)
+
+    application = Application.objects.filter(owner=alice).first()
+    if application is None:
+        return
+    typed_amount = amount.strip()
+    if application.salary_min is not None:
+        # Imported only as written: no sign, exponent or words dropped.
+        assert not re.search(r"[-eEa-zA-Z]", typed_amount), amount
+        if typed_amount.isascii() and typed_amount.isdigit():
+            assert application.salary_min == int(typed_amount)
+    if application.follow_up_on is not None:
+        assert 1970 <= application.follow_up_on.year <= 2100, day

@@ -146,3 +146,28 @@ def test_shared_pages_queries_are_few(
         client.get(shared_urls(link)[0])
     with django_assert_num_queries(3):
         client.get(shared_urls(link)[1])
+
+
+@pytest.mark.parametrize("page", [0, 1])
+def test_without_a_name_the_shared_pages_never_show_the_email(client, alice, page):
+    alice.name = "  "
+    alice.save()
+    link = share_link_create(owner=alice)
+
+    response = client.get(shared_urls(link)[page])
+
+    content = response.content.decode()
+    assert "alice@example.com" not in content
+    assert "alice" not in content.lower()
+    title = "Board" if page == 0 else "Stats"
+    assert f"<title>{title} · A shared job search · Foothold</title>" in content
+    assert "<strong>A job search</strong>, shared read-only" in content
+
+
+def test_a_name_the_person_gave_titles_the_shared_pages(client, alice, link):
+    content = client.get(shared_urls(link)[0]).content.decode()
+
+    assert "<title>Board · Alice Moreno’s job search · Foothold</title>" in content
+    assert "alice@example.com" not in content
+    # The link's label is the owner's note ("Only you see this"), not the coach's.
+    assert "Sam, my coach" not in content

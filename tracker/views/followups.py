@@ -78,10 +78,16 @@ def snooze(request, pk):
     application = get_application_for_user(request.user, pk)
     form = SnoozeForm(request.POST)
     if form.is_valid():
-        new_date = follow_up_snooze(
-            application=application, days=form.cleaned_data["days"]
-        )
-        messages.success(request, f"Snoozed {application} until {new_date:%A %-d %B}.")
+        try:
+            new_date = follow_up_snooze(
+                application=application, days=form.cleaned_data["days"]
+            )
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, f"Snoozed {application} until {new_date:%A %-d %B}."
+            )
     else:
         messages.error(request, "Snooze for between 1 and 90 days.")
     return redirect(_back(request, reverse("tracker:follow_ups")))

@@ -57,8 +57,11 @@ def _shared(request, token, template, context):
     link = live_share_link(token=token)
     if link is None:
         raise Http404("No such link.")
+    # Only a name the person gave: the page never shows their email address.
     response = render(
-        request, template, {"link": link, "owner": link.owner, **context(link)}
+        request,
+        template,
+        {"link": link, "owner_name": link.owner.name.strip(), **context(link)},
     )
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
