@@ -7,8 +7,9 @@ after WINDOW without failures. A successful sign-in clears its account's count
 but not its address's, so one real account cannot be used to reset an
 address that is guessing at others.
 
-The counts live in the default cache, which must be shared by every worker
-(Redis or the database cache in production) for the limits to hold.
+The counts live in the "throttle" cache alias (THROTTLE_CACHE_URL), apart from
+the page cache so cached pages can never evict them; it must be shared by every
+worker (Redis or the database cache in production) for the limits to hold.
 """
 
 import hashlib
@@ -17,7 +18,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ def account_key(email: str) -> str:
     return hashlib.sha256(normalized.encode()).hexdigest()
 
 
+def _cache():
+    return caches["throttle"]
+
+
 def _keys(rule: Rule | Limit, who: str) -> tuple[str, str]:
     return f"throttle:{rule.name}:{who}:count", f"throttle:{rule.name}:{who}:until"
 
@@ -88,7 +93,7 @@ def _keys(rule: Rule | Limit, who: str) -> tuple[str, str]:
 def locked_for(rule: Rule, who: str) -> int:
     """Return the seconds left on `who`'s lock, 0 when they may try."""
     _, until_key = _keys(rule, who)
-    until = cache.get(until_key)
+    until = _cache().get(until_key)
     if until is None:
         return 0
     return max(0, math.ceil(until - time.time()))
@@ -97,6 +102,7 @@ def locked_for(rule: Rule, who: str) -> int:
 def record_failure(rule: Rule, who: str) -> int:
     """Count a failure for `who`; return the seconds it is now locked for."""
     count_key, until_key = _keys(rule, who)
+    cache = _cache()
     if cache.add(count_key, 1, rule.window):
         failures = 1
     else:
@@ -114,13 +120,14 @@ def record_failure(rule: Rule, who: str) -> int:
 
 
 def reset(rule: Rule, who: str) -> None:
-    cache.delete_many(_keys(rule, who))
+    _cache().delete_many(_keys(rule, who))
 
 
 def take(limit: Limit, who: str) -> int:
     """Count one request; return 0 if it is within the limit, otherwise the
     seconds until the window ends."""
     count_key, until_key = _keys(limit, who)
+    cache = _cache()
     now = time.time()
     cache.add(until_key, now + limit.window, limit.window)
     until = cache.get(until_key, now + limit.window)
