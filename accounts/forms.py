@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.validators import validate_email
 
 from accounts import throttle
+from accounts.emails import canonical_email
 from accounts.models import User
 from careers.models import Career
 from config.forms import ModelChoiceField
@@ -52,10 +54,13 @@ class SignUpForm(forms.Form):
         )
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
+        email = canonical_email(self.cleaned_data["email"])
+        # Folding can turn an accepted address into one that is not (kİm: the
+        # dotted capital I lower-cases to i and a combining dot).
+        validate_email(email)
         if self.throttled_for:
             return email  # say nothing about the address while throttled
-        if User.objects.filter(email__iexact=email).exists():
+        if User.objects.with_email(email).exists():
             raise forms.ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate")
         return email
 
@@ -139,6 +144,15 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
         super().__init__(*args, **kwargs)
+
+    def get_users(self, email):
+        """Return the active account using this address in any spelling, if it
+        has a usable password; the email goes to the address as stored."""
+        return (
+            user
+            for user in User.objects.with_email(email).filter(is_active=True)
+            if user.has_usable_password()
+        )
 
     def clean(self):
         cleaned_data = super().clean()

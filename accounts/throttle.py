@@ -1,11 +1,11 @@
 """Slow down password guessing and reset-email floods, using the shared cache.
 
-Failed sign-ins are counted per account (the email address, in any case) and
-per client address. After a few free failures each further one locks that key
-for longer (1, 2, 4, 8 … minutes, at most LOCK_MAX); the counts are forgotten
-after WINDOW without failures. A successful sign-in clears its account's count
-but not its address's, so one real account cannot be used to reset an
-address that is guessing at others.
+Failed sign-ins are counted per account (the email address in its canonical
+form, accounts.emails) and per client address. After a few free failures each
+further one locks that key for longer (1, 2, 4, 8 … minutes, at most the rule's
+max_lock); the counts are forgotten after its window without failures. A
+successful sign-in clears its account's count but not its address's, so one
+real account cannot be used to reset an address that is guessing at others.
 
 The counts live in the "throttle" cache alias (THROTTLE_CACHE_URL), apart from
 the page cache so cached pages can never evict them; it must be shared by every
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+
+from accounts.emails import canonical_email
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,9 @@ def client_address(request) -> str:
 
 
 def account_key(email: str) -> str:
-    """Identify an account by its address in any case, without storing it."""
-    normalized = (email or "").strip().lower()
-    return hashlib.sha256(normalized.encode()).hexdigest()
+    """Identify an account by its canonical address (so every spelling that
+    reaches it shares its counts), without storing the address."""
+    return hashlib.sha256(canonical_email(email).encode()).hexdigest()
 
 
 def _cache():
