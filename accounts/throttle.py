@@ -172,6 +172,12 @@ def sign_in_succeeded(email: str) -> None:
 # Password reset
 
 
+def password_reset_succeeded(email: str) -> None:
+    """Clear the account's sign-in lock: setting a new password through the
+    emailed link proved the person holds the mailbox."""
+    reset(SIGN_IN_ACCOUNT, account_key(email))
+
+
 def password_reset_wait(request, email: str) -> int:
     """Count a reset request; return the seconds to wait if it is one too many."""
     return take(RESET_ADDRESS, client_address(request)) or take(

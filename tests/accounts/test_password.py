@@ -1,6 +1,7 @@
 import re
 
 import pytest
+import time_machine
 
 from tests.factories import PASSWORD
 
@@ -72,3 +73,32 @@ def test_password_change_needs_the_old_password(alice_client, alice):
     assert alice.check_password(NEW_PASSWORD)
     # Changing the password keeps this session signed in.
     assert int(alice_client.session["_auth_user_id"]) == alice.pk
+
+
+def test_a_successful_reset_clears_the_sign_in_lock(client, alice, mailoutbox):
+    with time_machine.travel("2026-03-02 09:00:00Z", tick=False):
+        for _ in range(6):
+            client.post(
+                "/accounts/signin/", {"username": alice.email, "password": "wrong"}
+            )
+        locked = client.post(
+            "/accounts/signin/", {"username": alice.email, "password": PASSWORD}
+        )
+        assert "Too many attempts to sign in" in locked.content.decode()
+
+        client.post("/accounts/password/reset/", {"email": alice.email})
+        link = re.search(
+            r"http://testserver(/accounts/password/reset/\S+/)", mailoutbox[0].body
+        )
+        form_page = client.get(link.group(1), follow=True)
+        client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        )
+        client.logout()
+
+        response = client.post(
+            "/accounts/signin/", {"username": alice.email, "password": NEW_PASSWORD}
+        )
+        assert response.status_code == 302
+        assert int(client.session["_auth_user_id"]) == alice.pk
