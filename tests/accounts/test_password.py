@@ -2,7 +2,9 @@ import re
 
 import pytest
 import time_machine
+from django.core.signals import request_finished
 
+from accounts.views import RedirectThen
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,28 @@ def test_a_successful_reset_clears_the_sign_in_lock(client, alice, mailoutbox):
         )
         assert response.status_code == 302
         assert int(client.session["_auth_user_id"]) == alice.pk
+
+
+def test_work_after_the_answer_that_fails_is_logged_and_the_request_finishes(
+    caplog,
+):
+    finished = []
+
+    def fail():
+        raise ConnectionRefusedError("no mail server")
+
+    def on_finished(**kwargs):
+        finished.append(True)
+
+    response = RedirectThen("/accounts/password/reset/sent/", then=fail)
+    request_finished.connect(on_finished)
+    try:
+        response.close()
+        response.close()  # a second close() runs nothing twice
+    finally:
+        request_finished.disconnect(on_finished)
+
+    assert finished == [True, True]
+    [record] = caplog.records
+    assert record.message == "Work after the response failed"
+    assert record.exc_info[0] is ConnectionRefusedError
