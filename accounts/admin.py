@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from accounts.forms import AdminSignInForm
 from accounts.models import User
+
+# Admin sign-in failures count toward the same locks as the site's sign-in.
+admin.site.login_form = AdminSignInForm
 
 
 class UserCreationAdminForm(AdminUserCreationForm):

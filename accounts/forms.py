@@ -1,8 +1,15 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+)
+from django.core.validators import validate_email
 
 from accounts import throttle
+from accounts.emails import canonical_email
 from accounts.models import User
 from core.forms import ModelChoiceField
 
@@ -51,10 +58,13 @@ class SignUpForm(forms.Form):
         )
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
+        email = canonical_email(self.cleaned_data["email"])
+        # Folding can turn an accepted address into one that is not (kİm: the
+        # dotted capital I lower-cases to i and a combining dot).
+        validate_email(email)
         if self.throttled_for:
             return email  # say nothing about the address while throttled
-        if User.objects.filter(email__iexact=email).exists():
+        if User.objects.with_email(email).exists():
             raise forms.ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate")
         return email
 
@@ -78,7 +88,57 @@ class SignUpForm(forms.Form):
         return cleaned_data
 
 
-class SignInForm(AuthenticationForm):
+THROTTLED_MESSAGE = (
+    "Too many attempts to sign in. For your security, try again in %(wait)s, "
+    "or reset your password."
+)
+
+
+def throttled_error(seconds):
+    return forms.ValidationError(
+        THROTTLED_MESSAGE,
+        code="throttled",
+        params={"wait": throttle.minutes_text(seconds)},
+    )
+
+
+def counted_password_check(request, email, check, *, wrong_code):
+    """Run `check`, which raises a ValidationError coded `wrong_code` for a wrong
+    password, as a sign-in attempt: refused unchecked while the account or the
+    client address is locked, counted toward both locks when wrong, clearing the
+    account's count when right. Every password check goes through here."""
+    # Locked: refuse before checking the password, so a lock gives nothing away.
+    if wait := throttle.sign_in_locked_for(request, email):
+        raise throttled_error(wait)
+    try:
+        result = check()
+    except forms.ValidationError as error:
+        if error.code == wrong_code and (
+            wait := throttle.sign_in_failed(request, email)
+        ):
+            raise throttled_error(wait) from error
+        raise
+    throttle.sign_in_succeeded(email)
+    return result
+
+
+class CountedSignInMixin:
+    """Sign-in counted toward the sign-in locks: the site's sign-in form and the
+    admin's both use it, so failures on either lock both."""
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        if email is None or not self.cleaned_data.get("password"):
+            return super().clean()
+        # invalid_login also covers a right password the form refuses (an
+        # inactive account; a non-staff account at the admin), so that answer
+        # looks and counts like a wrong password.
+        return counted_password_check(
+            self.request, email, super().clean, wrong_code="invalid_login"
+        )
+
+
+class SignInForm(CountedSignInMixin, AuthenticationForm):
     username = email_address_field()
     password = forms.CharField(
         label="Password",
@@ -93,36 +153,11 @@ class SignInForm(AuthenticationForm):
             "That email address and password do not match an account. Check "
             "both and try again, or reset your password."
         ),
-        "throttled": (
-            "Too many attempts to sign in. For your security, try again in "
-            "%(wait)s, or reset your password."
-        ),
     }
 
-    def clean(self):
-        email = self.cleaned_data.get("username")
-        if email is None or not self.cleaned_data.get("password"):
-            return super().clean()
-        # Locked: refuse before checking the password, so a lock gives nothing away.
-        if wait := throttle.sign_in_locked_for(self.request, email):
-            raise self._throttled_error(wait)
-        try:
-            cleaned_data = super().clean()
-        except forms.ValidationError as error:
-            if error.code == "invalid_login" and (
-                wait := throttle.sign_in_failed(self.request, email)
-            ):
-                raise self._throttled_error(wait) from error
-            raise
-        throttle.sign_in_succeeded(email)
-        return cleaned_data
 
-    def _throttled_error(self, seconds):
-        return forms.ValidationError(
-            self.error_messages["throttled"],
-            code="throttled",
-            params={"wait": throttle.minutes_text(seconds)},
-        )
+class AdminSignInForm(CountedSignInMixin, AdminAuthenticationForm):
+    """The admin's sign-in, under the same locks as the site's."""
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):
@@ -138,6 +173,15 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
         super().__init__(*args, **kwargs)
+
+    def get_users(self, email):
+        """Return the active account using this address in any spelling, if it
+        has a usable password; the email goes to the address as stored."""
+        return (
+            user
+            for user in User.objects.with_email(email).filter(is_active=True)
+            if user.has_usable_password()
+        )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -185,14 +229,37 @@ class DeleteAccountForm(forms.Form):
         error_messages={"required": "Enter your password."},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         self.user = user
+        self.request = request
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(
-                "That is not your current password.", code="password_incorrect"
-            )
+
+        def check():
+            if not self.user.check_password(password):
+                raise forms.ValidationError(
+                    "That is not your current password.", code="password_incorrect"
+                )
+
+        counted_password_check(
+            self.request, self.user.email, check, wrong_code="password_incorrect"
+        )
         return password
+
+
+class CountedPasswordChangeForm(PasswordChangeForm):
+    """Password change whose old-password check counts like a sign-in."""
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_old_password(self):
+        return counted_password_check(
+            self.request,
+            self.user.email,
+            super().clean_old_password,
+            wrong_code="password_incorrect",
+        )

@@ -4,18 +4,26 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts.emails import canonical_email
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     @classmethod
     def normalize_email(cls, email):
-        """Store addresses in lower case, so Ana@Example.com and ana@example.com
-        are one account everywhere (sign-in, reset, uniqueness)."""
-        return (email or "").strip().lower()
+        """Store addresses in their canonical form (accounts.emails), so every
+        spelling of one address is one account everywhere."""
+        return canonical_email(email)
 
     def get_by_natural_key(self, email):
-        return self.get(email__iexact=self.normalize_email(email))
+        # Exact: stored addresses are canonical, and a database's own case
+        # folding (PostgreSQL's UPPER() follows its locale) would differ.
+        return self.get(email=canonical_email(email))
+
+    def with_email(self, email):
+        """Return the accounts (none or one) using this address in any spelling."""
+        return self.filter(email=canonical_email(email))
 
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
@@ -76,7 +84,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         ordering = ["email"]
         constraints = [
-            # The manager lower-cases addresses; this guards every other path in.
+            # The manager stores canonical addresses; this guards every other
+            # path in against at least a second case of one address.
             models.UniqueConstraint(
                 Lower("email"),
                 name="accounts_user_email_ci_unique",

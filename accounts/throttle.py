@@ -1,14 +1,15 @@
 """Slow down password guessing and reset-email floods, using the shared cache.
 
-Failed sign-ins are counted per account (the email address, in any case) and
-per client address. After a few free failures each further one locks that key
-for longer (1, 2, 4, 8 … minutes, at most LOCK_MAX); the counts are forgotten
-after WINDOW without failures. A successful sign-in clears its account's count
-but not its address's, so one real account cannot be used to reset an
-address that is guessing at others.
+Failed sign-ins are counted per account (the email address in its canonical
+form, accounts.emails) and per client address. After a few free failures each
+further one locks that key for longer (1, 2, 4, 8 … minutes, at most the rule's
+max_lock); the counts are forgotten after its window without failures. A
+successful sign-in clears its account's count but not its address's, so one
+real account cannot be used to reset an address that is guessing at others.
 
-The counts live in the default cache, which must be shared by every worker
-(Redis or the database cache in production) for the limits to hold.
+The counts live in the "throttle" cache alias (THROTTLE_CACHE_URL), apart from
+the page cache so cached pages can never evict them; it must be shared by every
+worker (Redis or the database cache in production) for the limits to hold.
 """
 
 import hashlib
@@ -17,7 +18,9 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+
+from accounts.emails import canonical_email
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,13 @@ def client_address(request) -> str:
 
 
 def account_key(email: str) -> str:
-    """Identify an account by its address in any case, without storing it."""
-    normalized = (email or "").strip().lower()
-    return hashlib.sha256(normalized.encode()).hexdigest()
+    """Identify an account by its canonical address (so every spelling that
+    reaches it shares its counts), without storing the address."""
+    return hashlib.sha256(canonical_email(email).encode()).hexdigest()
+
+
+def _cache():
+    return caches["throttle"]
 
 
 def _keys(rule: Rule | Limit, who: str) -> tuple[str, str]:
@@ -88,7 +95,7 @@ def _keys(rule: Rule | Limit, who: str) -> tuple[str, str]:
 def locked_for(rule: Rule, who: str) -> int:
     """Return the seconds left on `who`'s lock, 0 when they may try."""
     _, until_key = _keys(rule, who)
-    until = cache.get(until_key)
+    until = _cache().get(until_key)
     if until is None:
         return 0
     return max(0, math.ceil(until - time.time()))
@@ -97,6 +104,7 @@ def locked_for(rule: Rule, who: str) -> int:
 def record_failure(rule: Rule, who: str) -> int:
     """Count a failure for `who`; return the seconds it is now locked for."""
     count_key, until_key = _keys(rule, who)
+    cache = _cache()
     if cache.add(count_key, 1, rule.window):
         failures = 1
     else:
@@ -114,13 +122,14 @@ def record_failure(rule: Rule, who: str) -> int:
 
 
 def reset(rule: Rule, who: str) -> None:
-    cache.delete_many(_keys(rule, who))
+    _cache().delete_many(_keys(rule, who))
 
 
 def take(limit: Limit, who: str) -> int:
     """Count one request; return 0 if it is within the limit, otherwise the
     seconds until the window ends."""
     count_key, until_key = _keys(limit, who)
+    cache = _cache()
     now = time.time()
     cache.add(until_key, now + limit.window, limit.window)
     until = cache.get(until_key, now + limit.window)
@@ -161,6 +170,12 @@ def sign_in_succeeded(email: str) -> None:
 
 
 # Password reset
+
+
+def password_reset_succeeded(email: str) -> None:
+    """Clear the account's sign-in lock: setting a new password through the
+    emailed link proved the person holds the mailbox."""
+    reset(SIGN_IN_ACCOUNT, account_key(email))
 
 
 def password_reset_wait(request, email: str) -> int:

@@ -1,4 +1,5 @@
 import json
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,8 +13,10 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts import throttle
 from accounts.forms import (
     DUPLICATE_EMAIL_MESSAGE,
+    CountedPasswordChangeForm,
     DeleteAccountForm,
     ProfileForm,
     SignInForm,
@@ -27,6 +30,7 @@ from accounts.services import (
     user_export_data,
 )
 from core.redirects import safe_next_url
+from core.responses import RedirectThen
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,6 +76,10 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
     success_message = "Your password has been changed."
+    form_class = CountedPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -84,6 +92,23 @@ class PasswordResetView(auth_views.PasswordResetView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
 
+    def form_valid(self, form):
+        # Look the account up and send the email after answering: done inside
+        # the request, a slow mail server made the answer for a real account
+        # measurably later than for an unknown address.
+        send = partial(
+            form.save,
+            use_https=self.request.is_secure(),
+            token_generator=self.token_generator,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            request=self.request,
+            html_email_template_name=self.html_email_template_name,
+            extra_email_context=self.extra_email_context,
+        )
+        return RedirectThen(self.get_success_url(), then=send)
+
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_sent.html"
@@ -93,6 +118,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     post_reset_login = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        throttle.password_reset_succeeded(form.user.email)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -125,7 +155,7 @@ def export_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         user_delete(user=request.user)
         logout(request)

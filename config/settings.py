@@ -114,15 +114,28 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sign-in throttling counts failures here, so in production every worker must
-# share it: the database cache by default (`make setup` creates its table),
-# Redis by CACHE_URL. DEBUG and the tests use memory.
+# Every worker must share these in production: the database cache by default
+# (`make setup` creates its tables), Redis by CACHE_URL. DEBUG and the tests use
+# memory. Throttle counters get an alias of their own, so page-cache entries can
+# never evict them (the database and memory caches cull at MAX_ENTRIES).
+CACHE_URL = env.str(
+    "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://foothold_cache"
+)
+THROTTLE_CACHE_URL = env.str(
+    "THROTTLE_CACHE_URL",
+    default={
+        "dbcache": "dbcache://foothold_throttle",
+        "locmemcache": "locmemcache://foothold-throttle",
+    }.get(CACHE_URL.split(":", 1)[0], CACHE_URL),
+)
 CACHES = {
-    "default": env.cache(
-        "CACHE_URL",
-        default="locmemcache://" if DEBUG else "dbcache://foothold_cache",
-    )
+    "default": env.cache_url_config(CACHE_URL),
+    "throttle": env.cache_url_config(THROTTLE_CACHE_URL),
 }
+if CACHES["throttle"]["BACKEND"].endswith(("DatabaseCache", "LocMemCache")):
+    # Culling at the default 300 entries would let a flood of guesses at other
+    # addresses wipe a lock; each counted key is two small entries.
+    CACHES["throttle"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

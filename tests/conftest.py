@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from core import pagecache
@@ -18,10 +18,12 @@ def _collected_static_files():
 def _empty_cache():
     """Each test starts with an empty cache: no page cached by an earlier test's
     database can be served to this one, no sign-in throttling carried over."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     pagecache.forget_local_pages()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     pagecache.forget_local_pages()
 
 

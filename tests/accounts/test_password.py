@@ -1,7 +1,10 @@
 import re
 
 import pytest
+import time_machine
+from django.core.signals import request_finished
 
+from core.responses import RedirectThen
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +75,57 @@ def test_password_change_needs_the_old_password(alice_client, alice):
     assert alice.check_password(NEW_PASSWORD)
     # Changing the password keeps this session signed in.
     assert int(alice_client.session["_auth_user_id"]) == alice.pk
+
+
+def test_a_successful_reset_clears_the_sign_in_lock(client, alice, mailoutbox):
+    with time_machine.travel("2026-03-02 09:00:00Z", tick=False):
+        for _ in range(6):
+            client.post(
+                "/accounts/signin/", {"username": alice.email, "password": "wrong"}
+            )
+        locked = client.post(
+            "/accounts/signin/", {"username": alice.email, "password": PASSWORD}
+        )
+        assert "Too many attempts to sign in" in locked.content.decode()
+
+        client.post("/accounts/password/reset/", {"email": alice.email})
+        link = re.search(
+            r"http://testserver(/accounts/password/reset/\S+/)", mailoutbox[0].body
+        )
+        form_page = client.get(link.group(1), follow=True)
+        client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        )
+        client.logout()
+
+        response = client.post(
+            "/accounts/signin/", {"username": alice.email, "password": NEW_PASSWORD}
+        )
+        assert response.status_code == 302
+        assert int(client.session["_auth_user_id"]) == alice.pk
+
+
+def test_work_after_the_answer_that_fails_is_logged_and_the_request_finishes(
+    caplog,
+):
+    finished = []
+
+    def fail():
+        raise ConnectionRefusedError("no mail server")
+
+    def on_finished(**kwargs):
+        finished.append(True)
+
+    response = RedirectThen("/accounts/password/reset/sent/", then=fail)
+    request_finished.connect(on_finished)
+    try:
+        response.close()
+        response.close()  # a second close() runs nothing twice
+    finally:
+        request_finished.disconnect(on_finished)
+
+    assert finished == [True, True]
+    [record] = caplog.records
+    assert record.message == "Work after the response failed"
+    assert record.exc_info[0] is ConnectionRefusedError

@@ -1,13 +1,21 @@
 """Sign-in and password-reset throttling, on the form and in accounts.throttle."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import time_machine
 from django.core import mail
+from django.core.cache import caches
 
 from accounts import throttle
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SIGN_IN = "/accounts/signin/"
 RESET = "/accounts/password/reset/"
@@ -222,3 +230,52 @@ def test_the_sign_up_limit_lifts_after_an_hour(client):
         response = sign_up(client, "later@example.com")
 
     assert response.status_code == 302
+
+
+def test_page_cache_churn_never_evicts_a_lock(client, alice):
+    with time_machine.travel(START, tick=False):
+        fail(client, alice.email, 6)
+        page_cache = caches["default"]
+        # More pages than the memory and database caches keep before culling.
+        page_cache.set_many({f"pagecache:page:{n}": "x" * 100 for n in range(400)})
+        page_cache.clear()
+        response = sign_in(client, alice.email, PASSWORD)
+    assert "Too many attempts" in response.content.decode()
+    assert not is_signed_in(client)
+
+
+def test_with_the_database_cache_throttle_counters_get_their_own_table(tmp_path):
+    """Run in a fresh process so the settings see only this environment."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.endswith("CACHE_URL") and key != "DEBUG"
+    }
+    environment |= {
+        "DEBUG": "false",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cache.sqlite3'}",
+    }
+    script = (
+        "from django.conf import settings\n"
+        "from django.core.management import call_command\n"
+        "from django.db import connection\n"
+        "call_command('createcachetable')\n"
+        "print(settings.CACHES['default']['LOCATION'])\n"
+        "print(settings.CACHES['throttle']['LOCATION'])\n"
+        "print(settings.CACHES['throttle']['OPTIONS']['MAX_ENTRIES'])\n"
+        "print(sorted(connection.introspection.table_names()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    default, throttle_table, max_entries, tables = result.stdout.splitlines()
+    assert (default, throttle_table) == ("foothold_cache", "foothold_throttle")
+    assert int(max_entries) > 300
+    assert "'foothold_cache'" in tables
+    assert "'foothold_throttle'" in tables

@@ -5,6 +5,11 @@ import re
 import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.signals import request_started
+from django.db import close_old_connections
+from django.test import RequestFactory
 
 from accounts.forms import DUPLICATE_EMAIL_MESSAGE
 from tests.factories import PASSWORD, UserFactory
@@ -96,3 +101,44 @@ def test_sign_up_says_an_address_is_taken_and_nothing_more(client):
     assert "Zebediah" not in page
     assert "inactive" not in page.lower()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_reset_page_answers_before_the_mail_backend_is_called(alice, monkeypatch):
+    """Served as a WSGI server serves it: the answer is written, then close()
+    is called, and only then is the account looked up and the email sent, so a
+    slow mail server cannot make a real account's answer slower."""
+    events = []
+    send_messages = EmailBackend.send_messages
+
+    def recording_send_messages(backend, messages):
+        events.append(("mail sent", [message.to for message in messages]))
+        return send_messages(backend, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", recording_send_messages)
+    factory = RequestFactory()
+    csrf_secret = "a" * 32
+    factory.cookies["csrftoken"] = csrf_secret
+    environ = factory.post(
+        "/accounts/password/reset/",
+        {"email": alice.email, "csrfmiddlewaretoken": csrf_secret},
+    ).environ
+
+    def start_response(status, headers):
+        events.append(("answered", status))
+
+    # As Django's test client does: keep the test's database connection.
+    request_started.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, start_response)
+        body = b"".join(response)
+        events.append(("body written", body))
+        response.close()
+    finally:
+        request_started.connect(close_old_connections)
+
+    assert events == [
+        ("answered", "302 Found"),
+        ("body written", b""),
+        ("mail sent", [[alice.email]]),
+    ]
+    assert response["Location"] == "/accounts/password/reset/sent/"
