@@ -43,6 +43,24 @@
     });
   });
 
+  // A row of tabs that scrolls sideways on a phone: bring the current one into view.
+  document.querySelectorAll("[data-scroll-to-current]").forEach(function (row) {
+    var current = row.querySelector("[aria-current]");
+    if (current && row.scrollWidth > row.clientWidth) {
+      var offset = current.getBoundingClientRect().left - row.getBoundingClientRect().left;
+      row.scrollLeft += offset - (row.clientWidth - current.offsetWidth) / 2;
+    }
+  });
+
+  // Wide screens always show the tracker's filters; CSS does it where the
+  // browser can style a <details>'s content, this where it cannot.
+  var wide = window.matchMedia("(min-width: 48rem)");
+  if (wide.matches && !CSS.supports("selector(::details-content)")) {
+    document.querySelectorAll("details.filter-fold").forEach(function (fold) {
+      fold.setAttribute("open", "");
+    });
+  }
+
   // Guides: mark the table-of-contents entry for the chapter being read.
   var toc = document.querySelector("[data-toc]");
   if (toc && "IntersectionObserver" in window) {
