@@ -261,3 +261,10 @@ def test_the_desktop_layout_is_unchanged(page, live_server, phone_data):
     visit(page, live_server, phone_data, "/careers/{guide}/", None)
     expect(page.get_by_role("navigation", name="On this page")).to_be_visible()
     expect(page.locator(".guide__header .eyebrow")).to_be_visible()
+
+
+def test_the_careers_search_fits_the_first_screen(page, live_server, phone_data):
+    page.set_viewport_size(PHONE)
+    visit(page, live_server, phone_data, "/careers/", None)
+    search = box(page.get_by_role("button", name="Show guides"))
+    assert search["y"] + search["height"] <= PHONE["height"]
