@@ -17,6 +17,7 @@ urlpatterns = [
     path("dashboard/", include("dashboard.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path(
         "sitemap.xml",
         sitemap,

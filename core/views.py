@@ -1,10 +1,12 @@
-"""Project-wide pages: the landing page, the health check and robots.txt."""
+"""Project-wide pages: the landing page, the health check, robots.txt and the
+web app manifest."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from core.pagecache import cache_anonymous_page
@@ -46,3 +48,47 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# The colours the manifest and base.html's theme-color share: the brand teal
+# and the light background of foothold.css.
+THEME_COLOR = "#0f766e"
+BACKGROUND_COLOR = "#ffffff"
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 60 * 24)
+def web_manifest(request):
+    """Describe Foothold as an installable app: its name, colours and icons."""
+    manifest = {
+        "name": "Foothold",
+        "short_name": "Foothold",
+        "description": "Learn a career, check you are ready for it, and run your job "
+        "hunt.",
+        "id": "/",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": [
+            {
+                "src": static("img/icon-192.png"),
+                "sizes": "192x192",
+                "type": "image/png",
+            },
+            {
+                "src": static("img/icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+            },
+            {
+                "src": static("img/icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+            {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")

@@ -43,9 +43,30 @@
     });
   });
 
+  // Rows of links that scroll sideways on a phone (the tracker's tabs, a
+  // guide's "Jump to"): bring the current one into view.
+  function centreInRow(row, item) {
+    if (!item || row.scrollWidth <= row.clientWidth) return;
+    var offset = item.getBoundingClientRect().left - row.getBoundingClientRect().left;
+    row.scrollLeft += offset - (row.clientWidth - item.offsetWidth) / 2;
+  }
+  document.querySelectorAll("[data-scroll-to-current]").forEach(function (row) {
+    centreInRow(row, row.querySelector("[aria-current]"));
+  });
+
+  // Wide screens always show the tracker's filters; CSS does it where the
+  // browser can style a <details>'s content, this where it cannot.
+  var wide = window.matchMedia("(min-width: 48rem)");
+  if (wide.matches && !CSS.supports("selector(::details-content)")) {
+    document.querySelectorAll("details.filter-fold").forEach(function (fold) {
+      fold.setAttribute("open", "");
+    });
+  }
+
   // Guides: mark the table-of-contents entry for the chapter being read.
   var toc = document.querySelector("[data-toc]");
   if (toc && "IntersectionObserver" in window) {
+    var list = toc.querySelector("ol");
     var links = {};
     toc.querySelectorAll("a[href^='#']").forEach(function (link) {
       links[link.getAttribute("href").slice(1)] = link;
@@ -58,6 +79,7 @@
             links[id].removeAttribute("aria-current");
           });
           links[entry.target.id].setAttribute("aria-current", "true");
+          centreInRow(list, links[entry.target.id]);
         });
       },
       { rootMargin: "0px 0px -70% 0px" }

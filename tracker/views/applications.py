@@ -85,6 +85,7 @@ def index(request):
         {
             "filter_form": filter_form,
             "filtered": bool(filters),
+            "filter_count": len(filters),
             "page": page,
             "rows": rows,
             "columns": _columns(sort),
