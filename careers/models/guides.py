@@ -21,6 +21,10 @@ class Career(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class Source(models.TextChoices):
+        EDITORIAL = "editorial", "Written by hand"
+        GENERATED = "generated", "Generated from the occupation's data"
+
     class Education(models.TextChoices):
         NONE = "none", "No formal credential"
         HIGH_SCHOOL = "high-school", "High school diploma or equivalent"
@@ -50,6 +54,18 @@ class Career(models.Model):
         blank=True,
         validators=[RegexValidator(r"^\d{2}-\d{4}$", "Use the form 43-4051.")],
         help_text="Standard Occupational Classification code.",
+    )
+
+    source = models.CharField(
+        max_length=10, choices=Source, default=Source.EDITORIAL, editable=False
+    )
+    # The occupation whose published facts and figures the guide shows.
+    occupation = models.OneToOneField(
+        "careers.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="career",
     )
 
     median_salary = models.PositiveIntegerField(null=True, blank=True)

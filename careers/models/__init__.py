@@ -1,0 +1,56 @@
+"""The careers app's models: guides (hand-written or generated) and the
+occupation catalogue they are drawn from."""
+
+from careers.models.guides import (
+    FAQ,
+    Career,
+    CareerChild,
+    CareerIndustry,
+    CareerQuerySet,
+    CareerSkill,
+    Con,
+    EducationOption,
+    GuideSection,
+    GuideView,
+    Industry,
+    PathLevel,
+    Pro,
+    ProOrCon,
+    RelatedCareer,
+    Responsibility,
+    SalaryLevel,
+    Skill,
+    Step,
+)
+from careers.models.occupations import (
+    DataRelease,
+    Occupation,
+    OccupationGroup,
+    OccupationTitle,
+)
+
+__all__ = [
+    "FAQ",
+    "Career",
+    "CareerChild",
+    "CareerIndustry",
+    "CareerQuerySet",
+    "CareerSkill",
+    "Con",
+    "DataRelease",
+    "EducationOption",
+    "GuideSection",
+    "GuideView",
+    "Industry",
+    "Occupation",
+    "OccupationGroup",
+    "OccupationTitle",
+    "PathLevel",
+    "Pro",
+    "ProOrCon",
+    "RelatedCareer",
+    "Responsibility",
+    "SalaryLevel",
+    "Skill",
+    "Step",
+]
