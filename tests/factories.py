@@ -1,6 +1,7 @@
 import uuid
 from datetime import UTC
 from decimal import Decimal
+from functools import cache
 
 import factory
 from django.utils.text import slugify
@@ -14,7 +15,18 @@ from assessments.models import (
     Result,
     Section,
 )
-from careers.models import Career, CareerIndustry, CareerSkill, Industry, Skill
+from careers.catalogue.pack import read_pack
+from careers.catalogue.records import Reference, normalize_title, occupation_row
+from careers.models import (
+    Career,
+    CareerIndustry,
+    CareerSkill,
+    Industry,
+    Occupation,
+    OccupationGroup,
+    OccupationTitle,
+    Skill,
+)
 
 PASSWORD = "a-long-and-unusual-passphrase-42"
 
@@ -45,6 +57,54 @@ class CareerFactory(factory.django.DjangoModelFactory):
     growth_label = "As fast as average"
     annual_openings = 1_000
     typical_education = Career.Education.HIGH_SCHOOL
+
+
+@cache
+def _pack() -> tuple[dict, Reference]:
+    pack = read_pack()
+    records = {record["code"]: record for record in pack["occupations"]}
+    return records, Reference.from_pack(pack)
+
+
+def occupation_from_pack(code: str = "43-4051.00", **fields) -> Occupation:
+    """Create one occupation from the committed data pack, as the loader would
+    (its group and titles too); `fields` override columns, e.g. a smaller
+    `facts` to test an absent part."""
+    records, reference = _pack()
+    row = occupation_row(records[code], reference)
+    group, _ = OccupationGroup.objects.get_or_create(
+        code=row.group_code,
+        defaults={
+            "name": reference.groups[row.group_code],
+            "slug": slugify(reference.groups[row.group_code]),
+        },
+    )
+    occupation = Occupation.objects.create(
+        code=row.code, group=group, **(row.fields | fields)
+    )
+    OccupationTitle.objects.bulk_create(
+        OccupationTitle(
+            occupation=occupation,
+            kind=kind,
+            title=title,
+            normalized=normalize_title(title),
+        )
+        for kind, title in row.titles
+    )
+    return occupation
+
+
+def generated_career_for(occupation: Occupation, **fields) -> Career:
+    """The generated guide the catalogue loader makes for an occupation."""
+    return Career.objects.create(
+        title=occupation.title,
+        slug=occupation.slug,
+        summary=f"A guide to the work of {occupation.title.lower()}.",
+        status=Career.Status.PUBLISHED,
+        source=Career.Source.GENERATED,
+        occupation=occupation,
+        **fields,
+    )
 
 
 class IndustryFactory(factory.django.DjangoModelFactory):
