@@ -11,7 +11,6 @@ from careers.models.guides import (
     Con,
     EducationOption,
     GuideSection,
-    GuideView,
     Industry,
     PathLevel,
     Pro,
@@ -28,6 +27,7 @@ from careers.models.occupations import (
     OccupationGroup,
     OccupationTitle,
 )
+from careers.models.visits import GuideView
 
 __all__ = [
     "FAQ",
