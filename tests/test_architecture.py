@@ -24,7 +24,7 @@ OURS = set(ALLOWED)
 MAX_LINES = 450
 # Temporary: the tracker split (issue 12, phase 2) brings these under the limit
 # and removes them from this list.
-TOO_LONG_FOR_NOW = {"tracker/services.py", "tracker/models.py"}
+TOO_LONG_FOR_NOW = {"tracker/services.py"}
 
 
 def project_modules(packages=(*APPS, "config")) -> list[Path]:
