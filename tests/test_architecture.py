@@ -51,6 +51,17 @@ def imported_packages(source: str, package: str) -> set[str]:
     return found
 
 
+def imported_modules(source: str) -> set[str]:
+    """The absolute module names a module imports from."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            found.add(node.module)
+    return found
+
+
 def upward_imports(path: Path) -> list[str]:
     package = path.relative_to(ROOT).parts[0]
     imported = imported_packages(path.read_text(encoding="utf-8"), package) & OURS
@@ -102,3 +113,21 @@ def test_the_temporary_exceptions_are_still_needed():
     }
 
     assert still_long == TOO_LONG_FOR_NOW, "remove the split modules from the list"
+
+
+def test_tracker_reads_and_rules_do_not_depend_on_its_forms():
+    """Selectors and services are the rules; forms and views are built on them,
+    never the other way round (the list's SORTS live with application_list)."""
+    rules = [
+        path
+        for path in project_modules(("tracker",))
+        if path.stem in {"selectors", "services"} or "services" in path.parts
+    ]
+    leaning_on_forms = {
+        str(path.relative_to(ROOT))
+        for path in rules
+        if "tracker.forms" in imported_modules(path.read_text(encoding="utf-8"))
+    }
+
+    assert rules
+    assert leaning_on_forms == set()

@@ -141,25 +141,6 @@ class StatusForm(forms.Form):
 
 ARCHIVED_CHOICES = [("", "Active"), ("archived", "Archived"), ("all", "All")]
 
-# Allowed ?sort= values and the ordering each means; anything else is ignored.
-SORTS = {
-    "company": ("company", "id"),
-    "-company": ("-company", "-id"),
-    "role": ("role_title", "id"),
-    "-role": ("-role_title", "-id"),
-    "status": ("status", "id"),
-    "-status": ("-status", "-id"),
-    "applied": ("applied_on", "id"),
-    "-applied": ("-applied_on", "-id"),
-    "follow_up": ("follow_up_on", "id"),
-    "-follow_up": ("-follow_up_on", "-id"),
-    "priority": ("priority", "-updated_at", "-id"),
-    "-priority": ("-priority", "-updated_at", "-id"),
-    "updated": ("updated_at", "id"),
-    "-updated": ("-updated_at", "-id"),
-}
-DEFAULT_SORT = "-updated"
-
 
 def _blank(label):
     return [("", label)]

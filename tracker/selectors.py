@@ -3,9 +3,27 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from tracker.forms import SORTS
 from tracker.models import Application, Interview, Outcome, Status, StatusChange
 from tracker.stats import ApplicationRow, ChangeRow, Stats, compute_stats
+
+# Allowed ?sort= values and the ordering each means; anything else is ignored.
+SORTS = {
+    "company": ("company", "id"),
+    "-company": ("-company", "-id"),
+    "role": ("role_title", "id"),
+    "-role": ("-role_title", "-id"),
+    "status": ("status", "id"),
+    "-status": ("-status", "-id"),
+    "applied": ("applied_on", "id"),
+    "-applied": ("-applied_on", "-id"),
+    "follow_up": ("follow_up_on", "id"),
+    "-follow_up": ("-follow_up_on", "-id"),
+    "priority": ("priority", "-updated_at", "-id"),
+    "-priority": ("-priority", "-updated_at", "-id"),
+    "updated": ("updated_at", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+DEFAULT_SORT = "-updated"
 
 
 def application_list(*, user, filters: dict, sort: str) -> QuerySet[Application]:

@@ -10,8 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careers.models import Career
 from tracker.access import get_application_for_user
 from tracker.forms import (
-    DEFAULT_SORT,
-    SORTS,
     ApplicationFilterForm,
     ApplicationForm,
     NoteForm,
@@ -19,7 +17,7 @@ from tracker.forms import (
     StatusForm,
 )
 from tracker.models import Application
-from tracker.selectors import application_list
+from tracker.selectors import DEFAULT_SORT, SORTS, application_list
 from tracker.services import (
     application_archive,
     application_change_status,
