@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from careers.models import Career
 from core.dates import date_input_range, datetime_input_range
 from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
+from tracker.fields import FORM_FIELDS
 from tracker.models import (
     Application,
     Contact,
@@ -54,25 +55,7 @@ class DateTimeInput(forms.DateTimeInput):
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
-        fields = [
-            "company",
-            "role_title",
-            "career",
-            "status",
-            "posting_url",
-            "location",
-            "work_mode",
-            "source",
-            "salary_min",
-            "salary_max",
-            "salary_currency",
-            "applied_on",
-            "follow_up_on",
-            "priority",
-            "documents_sent",
-            "job_description",
-            "notes",
-        ]
+        fields = FORM_FIELDS
         field_classes = {
             "career": ModelChoiceField,
             "documents_sent": ModelMultipleChoiceField,

@@ -33,6 +33,7 @@ from tracker.cells import (
     url,
 )
 from tracker.exports import unneutralise
+from tracker.fields import APPLICATION_FIELDS
 from tracker.models import (
     Application,
     CsvImport,
@@ -55,60 +56,21 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read; the message says why, for the person."""
 
 
-# Column heading (compared by cells.key) → Application field. Our export's headings
-# come first; the rest are what spreadsheets people keep tend to call them.
-HEADINGS = {
-    "company": "company",
-    "companyname": "company",
-    "employer": "company",
-    "organisation": "company",
-    "organization": "company",
-    "role": "role_title",
-    "roletitle": "role_title",
-    "jobtitle": "role_title",
-    "position": "role_title",
-    "title": "role_title",
-    "job": "role_title",
-    "status": "status",
-    "stage": "status",
-    "appliedon": "applied_on",
-    "applied": "applied_on",
-    "dateapplied": "applied_on",
-    "applicationdate": "applied_on",
-    "date": "applied_on",
-    "nextfollowup": "follow_up_on",
-    "followup": "follow_up_on",
-    "followupon": "follow_up_on",
-    "followupdate": "follow_up_on",
-    "source": "source",
-    "wherefound": "source",
-    "whereyoufoundit": "source",
-    "workmode": "work_mode",
-    "location": "location",
-    "city": "location",
-    "jobpostinglink": "posting_url",
-    "postingurl": "posting_url",
-    "joblink": "posting_url",
-    "link": "posting_url",
-    "url": "posting_url",
-    "salaryfrom": "salary_min",
-    "salarymin": "salary_min",
-    "minimumsalary": "salary_min",
-    "salaryupto": "salary_max",
-    "salarymax": "salary_max",
-    "maximumsalary": "salary_max",
-    "currency": "salary_currency",
-    "salarycurrency": "salary_currency",
-    "priority": "priority",
-    "careerguide": "career",
-    "career": "career",
-    "archived": "archived",
-    "jobdescription": "job_description",
-    "description": "job_description",
-    "notes": "notes",
-    "note": "notes",
-    "comments": "notes",
-}
+def _headings() -> dict[str, str]:
+    """Heading (compared by cells.key) → Application field: each column's
+    heading, its field's name ("salary_min") and its aliases."""
+    headings = {}
+    for column in APPLICATION_FIELDS:
+        if not column.heading:
+            continue
+        for text in (column.heading, column.name, *column.aliases):
+            claimed = headings.setdefault(key(text), column.name)
+            if claimed != column.name:
+                raise ValueError(f"{text!r} names both {claimed} and {column.name}")
+    return headings
+
+
+HEADINGS = _headings()
 
 
 @dataclass

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.dates import LATEST_DATE
+from tracker.fields import CSV_COLUMNS, FORM_FIELDS
 from tracker.models import (
     Application,
     Document,
@@ -32,25 +33,7 @@ logger = logging.getLogger(__name__)
 
 # The fields application_create and application_update accept besides status
 # and documents_sent; anything else is a programming error.
-APPLICATION_FIELDS = frozenset(
-    {
-        "company",
-        "role_title",
-        "career",
-        "posting_url",
-        "location",
-        "work_mode",
-        "salary_min",
-        "salary_max",
-        "salary_currency",
-        "source",
-        "applied_on",
-        "follow_up_on",
-        "priority",
-        "job_description",
-        "notes",
-    }
-)
+EDITABLE_FIELDS = frozenset(FORM_FIELDS) - {"status", "documents_sent"}
 
 # Statuses that mean the application was sent, so an empty applied_on can be
 # filled in. Withdrawn is not one: people withdraw saved jobs they never applied to.
@@ -61,7 +44,7 @@ UPCOMING_DAYS = 7
 
 
 def _check_fields(fields: dict[str, Any]) -> None:
-    unknown = set(fields) - APPLICATION_FIELDS
+    unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"Unknown application fields: {', '.join(sorted(unknown))}")
 
@@ -461,6 +444,14 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _exported(application: Application, name: str):
+    """One field of the application as JSON: the guide by its title, dates in ISO."""
+    if name == "career":
+        return application.career.title if application.career_id else None
+    value = getattr(application, name)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def tracker_export_user_data(*, user: User) -> dict:
     """Return the person's tracker data, ready for JSON."""
     applications = (
@@ -479,23 +470,7 @@ def tracker_export_user_data(*, user: User) -> dict:
         },
         "applications": [
             {
-                "company": application.company,
-                "role_title": application.role_title,
-                "career": application.career.title if application.career else None,
-                "posting_url": application.posting_url,
-                "location": application.location,
-                "work_mode": application.work_mode,
-                "salary_min": application.salary_min,
-                "salary_max": application.salary_max,
-                "salary_currency": application.salary_currency,
-                "source": application.source,
-                "status": application.status,
-                "applied_on": _iso(application.applied_on),
-                "follow_up_on": _iso(application.follow_up_on),
-                "priority": application.priority,
-                "job_description": application.job_description,
-                "notes": application.notes,
-                "archived": application.archived,
+                **{name: _exported(application, name) for _, name in CSV_COLUMNS},
                 "last_followed_up_on": _iso(application.last_followed_up_on),
                 "created_at": _iso(application.created_at),
                 "updated_at": _iso(application.updated_at),

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tracker import imports
 from tracker.cells import parse_date
-from tracker.exports import EXPORT_COLUMNS
+from tracker.fields import CSV_COLUMNS
 from tracker.imports import MAX_ROWS
 from tracker.models import Application, StatusChange
 from tracker.services import application_change_status, application_create
@@ -69,7 +69,7 @@ def test_export_streams_every_application_with_its_fields(alice_client, alice, b
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = read_csv(response)
-    assert [heading for heading, _ in EXPORT_COLUMNS] == list(rows[0])
+    assert [heading for heading, _ in CSV_COLUMNS] == list(rows[0])
     assert len(rows) == 1
     assert rows[0]["Company"] == "Acme"
     assert rows[0]["Status"] == "Interviewing"
@@ -310,7 +310,7 @@ def test_confirm_without_an_upload_is_harmless(alice_client, alice):
 
 
 def test_export_then_import_round_trips(alice_client, alice, bob, client):
-    fields = [name for _, name in EXPORT_COLUMNS]
+    fields = [name for _, name in CSV_COLUMNS]
     originals = [
         application_create(
             owner=alice,
