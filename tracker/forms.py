@@ -106,14 +106,6 @@ class ApplicationForm(forms.ModelForm):
                 widget=forms.HiddenInput, required=False, initial=uuid.uuid4
             )
 
-    def clean_salary_currency(self):
-        currency = self.cleaned_data["salary_currency"].strip().upper()
-        if currency and not (len(currency) == 3 and currency.isalpha()):
-            raise forms.ValidationError(
-                "Use a three-letter code such as EUR, GBP or USD."
-            )
-        return currency
-
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(

@@ -30,7 +30,7 @@ from tracker.cells import (
     key,
     parse_date,
     salary,
-    url,
+    with_scheme,
 )
 from tracker.exports import unneutralise
 from tracker.fields import APPLICATION_FIELDS
@@ -253,13 +253,10 @@ def _parse_row(
         )
         or Priority.NORMAL
     )
-    fields["posting_url"] = read("posting_url", url, "Job posting link") or ""
+    fields["posting_url"] = with_scheme(cells.get("posting_url", "").strip())
     fields["salary_min"] = read("salary_min", salary, "Salary from")
     fields["salary_max"] = read("salary_max", salary, "Salary up to")
-    currency = cells.get("salary_currency", "").strip().upper()
-    if currency and not (len(currency) == 3 and currency.isalpha()):
-        row.errors.append(f"Currency: “{currency}” is not a three-letter code.")
-    fields["salary_currency"] = currency
+    fields["salary_currency"] = cells.get("salary_currency", "").strip()
     slug = cells.get("career", "").strip()
     fields["career"] = careers.get(slug) if slug else None
     if slug and fields["career"] is None:

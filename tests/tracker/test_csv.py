@@ -512,3 +512,33 @@ def test_the_preview_checks_lengths_and_the_salary_order_as_the_model_does(
         "Company: Ensure this value has at most 200 characters (it has 201).",
         "Salary up to: Must be at least the lowest salary.",
     ]
+
+
+@pytest.mark.parametrize("currency", ["€12", "12A", "ÉUR", "E-U"])
+def test_the_import_and_the_form_refuse_a_currency_by_the_same_rule(
+    alice_client, alice, currency
+):
+    upload(alice_client, f"company,role,currency\nAcme,Designer,{currency}\n")
+    form = alice_client.post(
+        "/tracker/new/",
+        {"company": "Acme", "role_title": "Designer", "status": "saved"}
+        | {"priority": "2", "salary_currency": currency},
+    ).context["form"]
+
+    message = "Use a three-letter code such as EUR, GBP or USD."
+    assert preview_errors(alice_client) == [f"Currency: {message}"]
+    assert form.errors["salary_currency"] == [message]
+
+
+def test_an_imported_currency_is_stored_in_capitals(alice_client, alice):
+    upload(alice_client, "company,role,currency\nAcme,Designer, usd \n")
+    assert confirm(alice_client).status_code == 302
+
+    assert Application.objects.get().salary_currency == "USD"
+
+
+@pytest.mark.parametrize("link", ["http://", "https://exa mple.com", "not a link"])
+def test_an_imported_link_is_checked_by_the_models_rule(alice_client, alice, link):
+    upload(alice_client, f"company,role,link\nAcme,Designer,{link}\n")
+
+    assert preview_errors(alice_client) == ["Job posting link: Enter a valid URL."]

@@ -1,5 +1,6 @@
 """Applications: what a person applied for, its status and its follow-up dates."""
 
+import re
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -47,6 +48,14 @@ class Priority(models.IntegerChoices):
     HIGH = 1, "High"
     NORMAL = 2, "Normal"
     LOW = 3, "Low"
+
+
+def validate_currency_code(value: str) -> None:
+    """Three letters, such as EUR, in any case: Application.clean capitalises them."""
+    if not re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        raise ValidationError(
+            "Use a three-letter code such as EUR, GBP or USD.", code="currency"
+        )
 
 
 def gone_quiet(*, now: datetime, quiet_after_days: int) -> Q:
@@ -121,6 +130,7 @@ class Application(models.Model):
         max_length=3,
         blank=True,
         help_text="A three-letter code such as EUR, GBP or USD.",
+        validators=[validate_currency_code],
     )
     source = models.CharField(
         "where you found it", choices=Source, max_length=20, blank=True
