@@ -22,9 +22,6 @@ ALLOWED = {
 OURS = set(ALLOWED)
 
 MAX_LINES = 450
-# Temporary: the tracker split (issue 12, phase 2) brings these under the limit
-# and removes them from this list.
-TOO_LONG_FOR_NOW = {"tracker/services.py"}
 
 
 def project_modules(packages=(*APPS, "config")) -> list[Path]:
@@ -102,17 +99,7 @@ def test_no_module_is_longer_than_a_reader_can_hold():
         if _line_count(path) > MAX_LINES
     }
 
-    assert set(too_long) - TOO_LONG_FOR_NOW == set(), (
-        f"split these by area, under {MAX_LINES} lines: {too_long}"
-    )
-
-
-def test_the_temporary_exceptions_are_still_needed():
-    still_long = {
-        name for name in TOO_LONG_FOR_NOW if _line_count(ROOT / name) > MAX_LINES
-    }
-
-    assert still_long == TOO_LONG_FOR_NOW, "remove the split modules from the list"
+    assert too_long == {}, f"split these by area, under {MAX_LINES} lines: {too_long}"
 
 
 def test_tracker_reads_and_rules_do_not_depend_on_its_forms():

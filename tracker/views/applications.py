@@ -17,7 +17,12 @@ from tracker.forms import (
     StatusForm,
 )
 from tracker.models import Application
-from tracker.selectors import DEFAULT_SORT, SORTS, application_list
+from tracker.selectors import (
+    DEFAULT_SORT,
+    SORTS,
+    application_list,
+    tracker_profile_for,
+)
 from tracker.services import (
     application_archive,
     application_change_status,
@@ -26,7 +31,6 @@ from tracker.services import (
     application_restore,
     application_update,
     follow_up_mailto,
-    tracker_profile_for,
 )
 
 PAGE_SIZE = 25

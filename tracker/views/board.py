@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.access import get_application_for_user
 from tracker.forms import StatusForm
 from tracker.models import Application, Status
-from tracker.selectors import status_counts
-from tracker.services import application_change_status, tracker_profile_for
+from tracker.selectors import status_counts, tracker_profile_for
+from tracker.services import application_change_status
 
 # Cards drawn per column; a longer column links to all of its cards. Drawing
 # every card of a 10,000-application tracker made a 13 MB page.
