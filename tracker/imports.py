@@ -16,7 +16,6 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from careers.models import Career
 from tracker.cells import (
@@ -185,87 +184,73 @@ def _map_headings(heading_row: list[str]) -> tuple[dict[int, str], list[str]]:
     return columns, ignored
 
 
+# Choice columns besides the status: the lookup that reads a cell (by value,
+# label or alias), the choices named in the error, and the value of an empty cell.
+CHOICE_COLUMNS = {
+    "source": (SOURCES, Source, ""),
+    "work_mode": (WORK_MODES, WorkMode, ""),
+    "priority": (PRIORITIES, Priority, Priority.NORMAL),
+}
+# Errors name the column by our export's heading, as the person's file does.
+COLUMN_HEADINGS = {field.name: field.heading for field in APPLICATION_FIELDS}
+
+
 def _parse_row(
     number: int, cells: dict[str, str], *, date_order: str | None, careers: dict
 ) -> ImportRow:
     row = ImportRow(number=number)
     unread = set()  # fields whose cell could not be read: already an error
 
-    def read(name, parse, label):
+    def read(name, parse):
         raw = cells.get(name, "")
         if not raw.strip():
             return None
         try:
             return parse(raw.strip())
         except ValueError as error:
-            row.errors.append(f"{label}: {error}.")
+            row.errors.append(f"{COLUMN_HEADINGS[name]}: {error}.")
             unread.add(name)
             return None
 
-    for name, label in (("company", "Company"), ("role_title", "Role")):
+    def read_date(name):
+        return read(name, lambda value: parse_date(value, order=date_order))
+
+    def read_choice(name, lookup, choices):
+        return read(name, lambda value: choice(value, lookup, choices=choices.choices))
+
+    for name in ("company", "role_title"):
         value = cells.get(name, "").strip()
         setattr(row, name, value)
         if not value:
-            row.errors.append(f"{label} is missing.")
+            row.errors.append(f"{COLUMN_HEADINGS[name]} is missing.")
             unread.add(name)
 
     fields = row.fields
-    fields["location"] = cells.get("location", "").strip()
-    fields["job_description"] = cells.get("job_description", "").strip()
-    fields["notes"] = cells.get("notes", "").strip()
-    row.applied_on = read(
-        "applied_on", lambda v: parse_date(v, order=date_order), "Applied on"
-    )
-    fields["applied_on"] = row.applied_on
-    fields["follow_up_on"] = read(
-        "follow_up_on", lambda v: parse_date(v, order=date_order), "Next follow-up"
-    )
-    status = read(
-        "status",
-        lambda v: choice(v, STATUSES, choices=Status.choices),
-        "Status",
-    )
+    for name in ("location", "job_description", "notes", "salary_currency"):
+        fields[name] = cells.get(name, "").strip()
+    row.applied_on = fields["applied_on"] = read_date("applied_on")
+    fields["follow_up_on"] = read_date("follow_up_on")
+    status = read_choice("status", STATUSES, Status)
     if status:
         row.status = status
     elif not cells.get("status", "").strip():
         row.status = Status.APPLIED if row.applied_on else Status.SAVED
-    fields["source"] = (
-        read(
-            "source",
-            lambda v: choice(v, SOURCES, choices=Source.choices),
-            "Source",
-        )
-        or ""
-    )
-    fields["work_mode"] = (
-        read(
-            "work_mode",
-            lambda v: choice(v, WORK_MODES, choices=WorkMode.choices),
-            "Work mode",
-        )
-        or ""
-    )
-    fields["priority"] = (
-        read(
-            "priority",
-            lambda v: choice(v, PRIORITIES, choices=Priority.choices),
-            "Priority",
-        )
-        or Priority.NORMAL
-    )
+    for name, (lookup, choices, empty) in CHOICE_COLUMNS.items():
+        fields[name] = read_choice(name, lookup, choices) or empty
     fields["posting_url"] = with_scheme(cells.get("posting_url", "").strip())
-    fields["salary_min"] = read("salary_min", salary, "Salary from")
-    fields["salary_max"] = read("salary_max", salary, "Salary up to")
-    fields["salary_currency"] = cells.get("salary_currency", "").strip()
+    fields["salary_min"] = read("salary_min", salary)
+    fields["salary_max"] = read("salary_max", salary)
     slug = cells.get("career", "").strip()
     fields["career"] = careers.get(slug) if slug else None
     if slug and fields["career"] is None:
-        row.errors.append(f"Career guide: there is no published guide “{slug}”.")
+        row.errors.append(
+            f"{COLUMN_HEADINGS['career']}: there is no published guide “{slug}”."
+        )
     archived = key(cells.get("archived", ""))
     if archived in YES_NO:
         row.archived = YES_NO[archived]
     else:
-        row.errors.append("Archived: write yes or no.")
+        row.errors.append(f"{COLUMN_HEADINGS['archived']}: write yes or no.")
     row.errors += _model_errors(row, skip=unread)
     return row
 
@@ -296,9 +281,7 @@ def _model_errors(row: ImportRow, *, skip: set[str]) -> list[str]:
 
 
 def _label(name: str) -> str:
-    if name == NON_FIELD_ERRORS:
-        return ""
-    return f"{capfirst(Application._meta.get_field(name).verbose_name)}: "
+    return "" if name == NON_FIELD_ERRORS else f"{COLUMN_HEADINGS[name]}: "
 
 
 def parse_import(text: str) -> ParsedImport:
