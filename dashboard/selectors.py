@@ -10,8 +10,7 @@ from assessments.services import latest_readiness
 from careers.models import Career
 from careers.visits import recently_viewed
 from tracker.models import Application, Interview, Status
-from tracker.selectors import pipeline_summary, upcoming_interviews
-from tracker.services import due_follow_ups
+from tracker.selectors import due_follow_ups, pipeline_summary, upcoming_interviews
 
 NEXT_STEPS = 2
 FOLLOW_UPS_SHOWN = 6

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import CareerFactory
+from tracker.fields import FORM_FIELDS
 from tracker.services import application_create
 
 PARAMETERS = [
@@ -51,25 +52,6 @@ def test_list_pages_answer_any_query_string(alice_client, some_data, path):
     check()
 
 
-FORM_FIELDS = [
-    "company",
-    "role_title",
-    "career",
-    "posting_url",
-    "location",
-    "work_mode",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "source",
-    "status",
-    "applied_on",
-    "follow_up_on",
-    "priority",
-    "job_description",
-    "notes",
-    "documents_sent",
-]
 form_posts = st.dictionaries(st.sampled_from(FORM_FIELDS), odd_text, max_size=10)
 
 

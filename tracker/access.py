@@ -16,12 +16,14 @@ from tracker.models import (
 )
 
 
-def get_application_for_user(user, pk, *, related=()) -> Application:
-    """Return the person's application `pk`, prefetching `related`, or 404."""
+def get_application_for_user(user, pk, *, related=(), queryset=None) -> Application:
+    """Return the person's application `pk`, prefetching `related`, or 404.
+
+    `queryset` (say, one with annotations) narrows Application.objects."""
+    if queryset is None:
+        queryset = Application.objects.all()
     queryset = (
-        Application.objects.for_user(user)
-        .select_related("career")
-        .prefetch_related(*related)
+        queryset.for_user(user).select_related("career").prefetch_related(*related)
     )
     application = get_object_or_404(queryset, pk=pk)
     application.owner = user  # it is theirs: saves a query wherever owner is used

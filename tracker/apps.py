@@ -9,7 +9,7 @@ class TrackerConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from tracker.models import Document
-        from tracker.services import document_file_delete
+        from tracker.receivers import document_file_delete
 
         # The one signal in the tracker, on purpose: account deletion removes
         # documents by database cascade, which calls no service, and a

@@ -10,9 +10,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-
 from tracker.models import Priority, Source, Status, WorkMode
 
 
@@ -180,13 +177,7 @@ def salary(value: str) -> int:
     return int(amount)
 
 
-url_validator = URLValidator()
-
-
-def url(value: str) -> str:
-    url = value if "://" in value else f"https://{value}"
-    try:
-        url_validator(url)
-    except ValidationError:
-        raise ValueError(f"“{value}” is not a web address") from None
-    return url
+def with_scheme(value: str) -> str:
+    """A link as it will be stored: `https://` in front when it has no scheme.
+    (Whether it is a web address is the model's check, on this stored value.)"""
+    return value if not value or "://" in value else f"https://{value}"

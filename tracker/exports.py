@@ -9,34 +9,13 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
+from tracker.fields import CSV_COLUMNS
 from tracker.models import Application, Priority, Source, Status, StatusChange, WorkMode
 
 # Cells starting with these are formulas (or become one) in Excel, LibreOffice and
 # Google Sheets. A leading apostrophe is in the list too, so that the import can
 # always drop exactly one and export → import gives back the same text.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-# Our export's columns, in order: (heading, Application field). The import reads
-# the same headings (and a few aliases, see tracker.imports).
-EXPORT_COLUMNS = [
-    ("Company", "company"),
-    ("Role", "role_title"),
-    ("Status", "status"),
-    ("Applied on", "applied_on"),
-    ("Next follow-up", "follow_up_on"),
-    ("Source", "source"),
-    ("Work mode", "work_mode"),
-    ("Location", "location"),
-    ("Job posting link", "posting_url"),
-    ("Salary from", "salary_min"),
-    ("Salary up to", "salary_max"),
-    ("Currency", "salary_currency"),
-    ("Priority", "priority"),
-    ("Career guide", "career"),
-    ("Archived", "archived"),
-    ("Job description", "job_description"),
-    ("Notes", "notes"),
-]
 
 HISTORY_COLUMNS = ["Date", "Time", "Time zone", "Company", "Role", "From", "To"]
 
@@ -69,7 +48,7 @@ def _cell(value) -> str:
 def application_cells(application: Application) -> list[str]:
     """One application as export cells: labels for choices, ISO dates."""
     cells = []
-    for _, name in EXPORT_COLUMNS:
+    for _, name in CSV_COLUMNS:
         if name == "career":
             value = application.career.slug if application.career_id else ""
         else:
@@ -119,7 +98,7 @@ def export_applications(user) -> Iterator[str]:
         .order_by("created_at", "id")
         .iterator(chunk_size=500)
     )
-    header = [heading for heading, _ in EXPORT_COLUMNS]
+    header = [heading for heading, _ in CSV_COLUMNS]
     return csv_lines(header, map(application_cells, applications))
 
 

@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from careers.models import Career
 from core.dates import date_input_range, datetime_input_range
 from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
+from tracker.fields import FORM_FIELDS
 from tracker.models import (
     Application,
     Contact,
@@ -54,25 +55,7 @@ class DateTimeInput(forms.DateTimeInput):
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
-        fields = [
-            "company",
-            "role_title",
-            "career",
-            "status",
-            "posting_url",
-            "location",
-            "work_mode",
-            "source",
-            "salary_min",
-            "salary_max",
-            "salary_currency",
-            "applied_on",
-            "follow_up_on",
-            "priority",
-            "documents_sent",
-            "job_description",
-            "notes",
-        ]
+        fields = FORM_FIELDS
         field_classes = {
             "career": ModelChoiceField,
             "documents_sent": ModelMultipleChoiceField,
@@ -123,14 +106,6 @@ class ApplicationForm(forms.ModelForm):
                 widget=forms.HiddenInput, required=False, initial=uuid.uuid4
             )
 
-    def clean_salary_currency(self):
-        currency = self.cleaned_data["salary_currency"].strip().upper()
-        if currency and not (len(currency) == 3 and currency.isalpha()):
-            raise forms.ValidationError(
-                "Use a three-letter code such as EUR, GBP or USD."
-            )
-        return currency
-
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
@@ -140,25 +115,6 @@ class StatusForm(forms.Form):
 
 
 ARCHIVED_CHOICES = [("", "Active"), ("archived", "Archived"), ("all", "All")]
-
-# Allowed ?sort= values and the ordering each means; anything else is ignored.
-SORTS = {
-    "company": ("company", "id"),
-    "-company": ("-company", "-id"),
-    "role": ("role_title", "id"),
-    "-role": ("-role_title", "-id"),
-    "status": ("status", "id"),
-    "-status": ("-status", "-id"),
-    "applied": ("applied_on", "id"),
-    "-applied": ("-applied_on", "-id"),
-    "follow_up": ("follow_up_on", "id"),
-    "-follow_up": ("-follow_up_on", "-id"),
-    "priority": ("priority", "-updated_at", "-id"),
-    "-priority": ("-priority", "-updated_at", "-id"),
-    "updated": ("updated_at", "id"),
-    "-updated": ("-updated_at", "-id"),
-}
-DEFAULT_SORT = "-updated"
 
 
 def _blank(label):

@@ -16,7 +16,6 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from careers.models import Career
 from tracker.cells import (
@@ -30,9 +29,10 @@ from tracker.cells import (
     key,
     parse_date,
     salary,
-    url,
+    with_scheme,
 )
 from tracker.exports import unneutralise
+from tracker.fields import APPLICATION_FIELDS
 from tracker.models import (
     Application,
     CsvImport,
@@ -55,60 +55,21 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read; the message says why, for the person."""
 
 
-# Column heading (compared by cells.key) → Application field. Our export's headings
-# come first; the rest are what spreadsheets people keep tend to call them.
-HEADINGS = {
-    "company": "company",
-    "companyname": "company",
-    "employer": "company",
-    "organisation": "company",
-    "organization": "company",
-    "role": "role_title",
-    "roletitle": "role_title",
-    "jobtitle": "role_title",
-    "position": "role_title",
-    "title": "role_title",
-    "job": "role_title",
-    "status": "status",
-    "stage": "status",
-    "appliedon": "applied_on",
-    "applied": "applied_on",
-    "dateapplied": "applied_on",
-    "applicationdate": "applied_on",
-    "date": "applied_on",
-    "nextfollowup": "follow_up_on",
-    "followup": "follow_up_on",
-    "followupon": "follow_up_on",
-    "followupdate": "follow_up_on",
-    "source": "source",
-    "wherefound": "source",
-    "whereyoufoundit": "source",
-    "workmode": "work_mode",
-    "location": "location",
-    "city": "location",
-    "jobpostinglink": "posting_url",
-    "postingurl": "posting_url",
-    "joblink": "posting_url",
-    "link": "posting_url",
-    "url": "posting_url",
-    "salaryfrom": "salary_min",
-    "salarymin": "salary_min",
-    "minimumsalary": "salary_min",
-    "salaryupto": "salary_max",
-    "salarymax": "salary_max",
-    "maximumsalary": "salary_max",
-    "currency": "salary_currency",
-    "salarycurrency": "salary_currency",
-    "priority": "priority",
-    "careerguide": "career",
-    "career": "career",
-    "archived": "archived",
-    "jobdescription": "job_description",
-    "description": "job_description",
-    "notes": "notes",
-    "note": "notes",
-    "comments": "notes",
-}
+def _headings() -> dict[str, str]:
+    """Heading (compared by cells.key) → Application field: each column's
+    heading, its field's name ("salary_min") and its aliases."""
+    headings = {}
+    for column in APPLICATION_FIELDS:
+        if not column.heading:
+            continue
+        for text in (column.heading, column.name, *column.aliases):
+            claimed = headings.setdefault(key(text), column.name)
+            if claimed != column.name:
+                raise ValueError(f"{text!r} names both {claimed} and {column.name}")
+    return headings
+
+
+HEADINGS = _headings()
 
 
 @dataclass
@@ -223,90 +184,73 @@ def _map_headings(heading_row: list[str]) -> tuple[dict[int, str], list[str]]:
     return columns, ignored
 
 
+# Choice columns besides the status: the lookup that reads a cell (by value,
+# label or alias), the choices named in the error, and the value of an empty cell.
+CHOICE_COLUMNS = {
+    "source": (SOURCES, Source, ""),
+    "work_mode": (WORK_MODES, WorkMode, ""),
+    "priority": (PRIORITIES, Priority, Priority.NORMAL),
+}
+# Errors name the column by our export's heading, as the person's file does.
+COLUMN_HEADINGS = {field.name: field.heading for field in APPLICATION_FIELDS}
+
+
 def _parse_row(
     number: int, cells: dict[str, str], *, date_order: str | None, careers: dict
 ) -> ImportRow:
     row = ImportRow(number=number)
     unread = set()  # fields whose cell could not be read: already an error
 
-    def read(name, parse, label):
+    def read(name, parse):
         raw = cells.get(name, "")
         if not raw.strip():
             return None
         try:
             return parse(raw.strip())
         except ValueError as error:
-            row.errors.append(f"{label}: {error}.")
+            row.errors.append(f"{COLUMN_HEADINGS[name]}: {error}.")
             unread.add(name)
             return None
 
-    for name, label in (("company", "Company"), ("role_title", "Role")):
+    def read_date(name):
+        return read(name, lambda value: parse_date(value, order=date_order))
+
+    def read_choice(name, lookup, choices):
+        return read(name, lambda value: choice(value, lookup, choices=choices.choices))
+
+    for name in ("company", "role_title"):
         value = cells.get(name, "").strip()
         setattr(row, name, value)
         if not value:
-            row.errors.append(f"{label} is missing.")
+            row.errors.append(f"{COLUMN_HEADINGS[name]} is missing.")
             unread.add(name)
 
     fields = row.fields
-    fields["location"] = cells.get("location", "").strip()
-    fields["job_description"] = cells.get("job_description", "").strip()
-    fields["notes"] = cells.get("notes", "").strip()
-    row.applied_on = read(
-        "applied_on", lambda v: parse_date(v, order=date_order), "Applied on"
-    )
-    fields["applied_on"] = row.applied_on
-    fields["follow_up_on"] = read(
-        "follow_up_on", lambda v: parse_date(v, order=date_order), "Next follow-up"
-    )
-    status = read(
-        "status",
-        lambda v: choice(v, STATUSES, choices=Status.choices),
-        "Status",
-    )
+    for name in ("location", "job_description", "notes", "salary_currency"):
+        fields[name] = cells.get(name, "").strip()
+    row.applied_on = fields["applied_on"] = read_date("applied_on")
+    fields["follow_up_on"] = read_date("follow_up_on")
+    status = read_choice("status", STATUSES, Status)
     if status:
         row.status = status
     elif not cells.get("status", "").strip():
         row.status = Status.APPLIED if row.applied_on else Status.SAVED
-    fields["source"] = (
-        read(
-            "source",
-            lambda v: choice(v, SOURCES, choices=Source.choices),
-            "Source",
-        )
-        or ""
-    )
-    fields["work_mode"] = (
-        read(
-            "work_mode",
-            lambda v: choice(v, WORK_MODES, choices=WorkMode.choices),
-            "Work mode",
-        )
-        or ""
-    )
-    fields["priority"] = (
-        read(
-            "priority",
-            lambda v: choice(v, PRIORITIES, choices=Priority.choices),
-            "Priority",
-        )
-        or Priority.NORMAL
-    )
-    fields["posting_url"] = read("posting_url", url, "Job posting link") or ""
-    fields["salary_min"] = read("salary_min", salary, "Salary from")
-    fields["salary_max"] = read("salary_max", salary, "Salary up to")
-    currency = cells.get("salary_currency", "").strip().upper()
-    if currency and not (len(currency) == 3 and currency.isalpha()):
-        row.errors.append(f"Currency: “{currency}” is not a three-letter code.")
-    fields["salary_currency"] = currency
+    for name, (lookup, choices, empty) in CHOICE_COLUMNS.items():
+        fields[name] = read_choice(name, lookup, choices) or empty
+    fields["posting_url"] = with_scheme(cells.get("posting_url", "").strip())
+    fields["salary_min"] = read("salary_min", salary)
+    fields["salary_max"] = read("salary_max", salary)
     slug = cells.get("career", "").strip()
     fields["career"] = careers.get(slug) if slug else None
     if slug and fields["career"] is None:
-        row.errors.append(f"Career guide: there is no published guide “{slug}”.")
+        row.errors.append(
+            f"{COLUMN_HEADINGS['career']}: there is no published guide “{slug}”."
+        )
     archived = key(cells.get("archived", ""))
     if archived in YES_NO:
         row.archived = YES_NO[archived]
     else:
-        row.errors.append("Archived: write yes or no.")
+        row.errors.append(f"{COLUMN_HEADINGS['archived']}: write yes or no.")
     row.errors += _model_errors(row, skip=unread)
     return row
 
@@ -337,9 +281,7 @@ def _model_errors(row: ImportRow, *, skip: set[str]) -> list[str]:
 
 
 def _label(name: str) -> str:
-    if name == NON_FIELD_ERRORS:
-        return ""
-    return f"{capfirst(Application._meta.get_field(name).verbose_name)}: "
+    return "" if name == NON_FIELD_ERRORS else f"{COLUMN_HEADINGS[name]}: "
 
 
 def parse_import(text: str) -> ParsedImport:

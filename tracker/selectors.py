@@ -1,11 +1,43 @@
-"""Read-only queries behind the tracker's list and reports."""
+"""Read-only queries behind the tracker's pages: the list, stats, settings,
+follow-ups and what went quiet."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from tracker.forms import SORTS
-from tracker.models import Application, Interview, Outcome, Status, StatusChange
+from tracker.models import (
+    Application,
+    Interview,
+    Outcome,
+    Status,
+    StatusChange,
+    TrackerProfile,
+)
 from tracker.stats import ApplicationRow, ChangeRow, Stats, compute_stats
+
+# Allowed ?sort= values and the ordering each means; anything else is ignored.
+SORTS = {
+    "company": ("company", "id"),
+    "-company": ("-company", "-id"),
+    "role": ("role_title", "id"),
+    "-role": ("-role_title", "-id"),
+    "status": ("status", "id"),
+    "-status": ("-status", "-id"),
+    "applied": ("applied_on", "id"),
+    "-applied": ("-applied_on", "-id"),
+    "follow_up": ("follow_up_on", "id"),
+    "-follow_up": ("-follow_up_on", "-id"),
+    "priority": ("priority", "-updated_at", "-id"),
+    "-priority": ("-priority", "-updated_at", "-id"),
+    "updated": ("updated_at", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+DEFAULT_SORT = "-updated"
+
+# The follow-ups page and the dashboard look this many days ahead, today included.
+UPCOMING_DAYS = 7
 
 
 def application_list(*, user, filters: dict, sort: str) -> QuerySet[Application]:
@@ -81,4 +113,60 @@ def upcoming_interviews(*, user, now=None, limit: int = 5) -> list[Interview]:
         .exclude(outcome=Outcome.CANCELLED)
         .select_related("application")
         .order_by("starts_at", "id")[:limit]
+    )
+
+
+def tracker_profile_for(*, user) -> TrackerProfile:
+    """Return the person's tracker settings, or unsaved defaults (no writes on GET)."""
+    profile = TrackerProfile.objects.filter(user=user).first()
+    return profile or TrackerProfile(user=user)
+
+
+@dataclass
+class DueFollowUps:
+    overdue: list[Application] = field(default_factory=list)
+    today: list[Application] = field(default_factory=list)
+    this_week: list[Application] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.today or self.this_week)
+
+    @property
+    def due_now(self) -> list[Application]:
+        return self.overdue + self.today
+
+
+def due_follow_ups(*, user, today: date | None = None) -> DueFollowUps:
+    """Return the person's follow-ups: overdue, due today, and the next six days."""
+    today = today or timezone.localdate()
+    applications = (
+        Application.objects.for_user(user)
+        .follow_up_due_by(today + timedelta(days=UPCOMING_DAYS - 1))
+        .order_by("follow_up_on", "priority", "company", "id")
+    )
+    due = DueFollowUps()
+    for application in applications:
+        if application.follow_up_on < today:
+            due.overdue.append(application)
+        elif application.follow_up_on == today:
+            due.today.append(application)
+        else:
+            due.this_week.append(application)
+    return due
+
+
+def gone_quiet_applications(
+    *,
+    user,
+    now: datetime | None = None,
+    profile: TrackerProfile | None = None,
+) -> list[Application]:
+    """Return the person's applications with no news for their quiet period."""
+    profile = profile or tracker_profile_for(user=user)
+    return list(
+        Application.objects.for_user(user)
+        .gone_quiet(
+            now=now or timezone.now(), quiet_after_days=profile.quiet_after_days
+        )
+        .order_by("status_changed_at", "id")
     )

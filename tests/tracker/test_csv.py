@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tracker import imports
 from tracker.cells import parse_date
-from tracker.exports import EXPORT_COLUMNS
+from tracker.fields import CSV_COLUMNS
 from tracker.imports import MAX_ROWS
 from tracker.models import Application, StatusChange
 from tracker.services import application_change_status, application_create
@@ -69,7 +69,7 @@ def test_export_streams_every_application_with_its_fields(alice_client, alice, b
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = read_csv(response)
-    assert [heading for heading, _ in EXPORT_COLUMNS] == list(rows[0])
+    assert [heading for heading, _ in CSV_COLUMNS] == list(rows[0])
     assert len(rows) == 1
     assert rows[0]["Company"] == "Acme"
     assert rows[0]["Status"] == "Interviewing"
@@ -310,7 +310,7 @@ def test_confirm_without_an_upload_is_harmless(alice_client, alice):
 
 
 def test_export_then_import_round_trips(alice_client, alice, bob, client):
-    fields = [name for _, name in EXPORT_COLUMNS]
+    fields = [name for _, name in CSV_COLUMNS]
     originals = [
         application_create(
             owner=alice,
@@ -512,3 +512,33 @@ def test_the_preview_checks_lengths_and_the_salary_order_as_the_model_does(
         "Company: Ensure this value has at most 200 characters (it has 201).",
         "Salary up to: Must be at least the lowest salary.",
     ]
+
+
+@pytest.mark.parametrize("currency", ["€12", "12A", "ÉUR", "E-U"])
+def test_the_import_and_the_form_refuse_a_currency_by_the_same_rule(
+    alice_client, alice, currency
+):
+    upload(alice_client, f"company,role,currency\nAcme,Designer,{currency}\n")
+    form = alice_client.post(
+        "/tracker/new/",
+        {"company": "Acme", "role_title": "Designer", "status": "saved"}
+        | {"priority": "2", "salary_currency": currency},
+    ).context["form"]
+
+    message = "Use a three-letter code such as EUR, GBP or USD."
+    assert preview_errors(alice_client) == [f"Currency: {message}"]
+    assert form.errors["salary_currency"] == [message]
+
+
+def test_an_imported_currency_is_stored_in_capitals(alice_client, alice):
+    upload(alice_client, "company,role,currency\nAcme,Designer, usd \n")
+    assert confirm(alice_client).status_code == 302
+
+    assert Application.objects.get().salary_currency == "USD"
+
+
+@pytest.mark.parametrize("link", ["http://", "https://exa mple.com", "not a link"])
+def test_an_imported_link_is_checked_by_the_models_rule(alice_client, alice, link):
+    upload(alice_client, f"company,role,link\nAcme,Designer,{link}\n")
+
+    assert preview_errors(alice_client) == ["Job posting link: Enter a valid URL."]

@@ -7,7 +7,7 @@ import time_machine
 from django.core.management import call_command
 
 from tests.factories import ContactFactory, UserFactory
-from tracker.models import TrackerProfile
+from tracker.models import Application, TrackerProfile
 from tracker.services import (
     application_archive,
     application_change_status,
@@ -114,6 +114,41 @@ def test_gone_quiet_uses_the_persons_setting(alice_client, alice):
         # The list draws each row twice, as a table and as phone cards.
         table = listing.split("<table", 1)[1]
         assert table.count("Gone quiet") == 2
+
+
+def test_the_list_the_board_and_the_follow_ups_page_flag_the_same_rows(
+    alice_client, alice
+):
+    """One rule: the pages' "Gone quiet" flags and the follow-ups page's list
+    never disagree, whatever state an application is in."""
+    with time_machine.travel(NOW - timedelta(days=20), tick=False):
+        make(alice, "Quiet", status="applied")
+        make(alice, "Followed up long ago", status="screening")
+        make(alice, "Planned", status="applied", follow_up_on=TODAY)
+        make(alice, "Saved only")
+        make(alice, "Offer made", status="offer")
+        archived = make(alice, "Archived", status="applied")
+        application_archive(application=archived)
+        followed_up = make(alice, "Followed up lately", status="applied")
+    Application.objects.filter(company="Followed up long ago").update(
+        last_followed_up_on=TODAY - timedelta(days=15)
+    )
+    followed_up.last_followed_up_on = TODAY - timedelta(days=13)
+    followed_up.save()
+    with time_machine.travel(NOW, tick=False):
+        quiet = sorted(quiet_companies(alice_client))
+        board = alice_client.get("/tracker/board/").context["columns"]
+        listing = alice_client.get("/tracker/?archived=all").context["rows"]
+
+        assert quiet == ["Followed up long ago", "Offer made", "Quiet"]
+        flagged_on_board = [
+            card.company for column in board for card in column.cards if card.quiet
+        ]
+        assert sorted(flagged_on_board) == quiet
+        assert sorted(app.company for app, flag in listing if flag) == quiet
+        for application in Application.objects.all():
+            page = alice_client.get(application.get_absolute_url())
+            assert page.context["is_quiet"] == (application.company in quiet)
 
 
 def test_a_status_change_resets_the_quiet_clock(alice_client, alice):

@@ -85,7 +85,7 @@ def test_the_database_refuses_a_second_row_with_the_same_token(alice):
 def test_losing_the_race_returns_the_winners_application(alice, monkeypatch):
     """Two copies of one post pass the first check together; the second insert
     hits the constraint and answers with the first's application."""
-    from tracker import services
+    from tracker.services import applications as services
 
     token = uuid.uuid4()
     winner = application_create(

@@ -74,3 +74,23 @@ def test_salary_range_reads_naturally(alice):
     assert text(None, 50_000, "").salary_range == "up to 50,000"
     assert text(45_000, 45_000).salary_range == "45,000 EUR"
     assert text(None, None).salary_range == ""
+
+
+@pytest.mark.parametrize("currency", ["€12", "12A", "ÉUR", "E U", "E-U"])
+def test_a_currency_is_three_letters(alice, currency):
+    application = ApplicationFactory.build(owner=alice, salary_currency=currency)
+
+    with pytest.raises(ValidationError) as error:
+        application.full_clean()
+
+    assert error.value.message_dict == {
+        "salary_currency": ["Use a three-letter code such as EUR, GBP or USD."]
+    }
+
+
+def test_a_currency_in_any_case_is_kept_in_capitals(alice):
+    application = ApplicationFactory.build(owner=alice, salary_currency="gbp")
+
+    application.full_clean()
+
+    assert application.salary_currency == "GBP"

@@ -10,8 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careers.models import Career
 from tracker.access import get_application_for_user
 from tracker.forms import (
-    DEFAULT_SORT,
-    SORTS,
     ApplicationFilterForm,
     ApplicationForm,
     NoteForm,
@@ -19,7 +17,12 @@ from tracker.forms import (
     StatusForm,
 )
 from tracker.models import Application
-from tracker.selectors import application_list
+from tracker.selectors import (
+    DEFAULT_SORT,
+    SORTS,
+    application_list,
+    tracker_profile_for,
+)
 from tracker.services import (
     application_archive,
     application_change_status,
@@ -28,7 +31,6 @@ from tracker.services import (
     application_restore,
     application_update,
     follow_up_mailto,
-    tracker_profile_for,
 )
 
 PAGE_SIZE = 25
@@ -67,18 +69,16 @@ def index(request):
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    applications = application_list(user=request.user, filters=filters, sort=sort)
+    profile = tracker_profile_for(user=request.user)
+    applications = application_list(
+        user=request.user, filters=filters, sort=sort
+    ).with_quiet(now=timezone.now(), quiet_after_days=profile.quiet_after_days)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only when nothing matched: tell "no applications yet" from "no matches".
     has_any = bool(page.object_list) or (
         Application.objects.for_user(request.user).exists()
     )
-    profile = tracker_profile_for(user=request.user)
-    now = timezone.now()
-    rows = [
-        (app, app.is_quiet(now=now, quiet_after_days=profile.quiet_after_days))
-        for app in page.object_list
-    ]
+    rows = [(app, app.quiet) for app in page.object_list]
     return render(
         request,
         "tracker/index.html",
@@ -122,6 +122,7 @@ def create(request):
 @login_required
 @require_GET
 def detail(request, pk):
+    profile = tracker_profile_for(user=request.user)
     application = get_application_for_user(
         request.user,
         pk,
@@ -132,8 +133,10 @@ def detail(request, pk):
             "note_entries",
             "documents_sent",
         ],
+        queryset=Application.objects.with_quiet(
+            now=timezone.now(), quiet_after_days=profile.quiet_after_days
+        ),
     )
-    profile = tracker_profile_for(user=request.user)
     return render(
         request,
         "tracker/detail.html",
@@ -142,9 +145,7 @@ def detail(request, pk):
             "status_form": StatusForm(initial={"status": application.status}),
             "note_form": NoteForm(),
             "snooze_form": SnoozeForm(initial={"days": 3}),
-            "is_quiet": application.is_quiet(
-                now=timezone.now(), quiet_after_days=profile.quiet_after_days
-            ),
+            "is_quiet": application.quiet,
             "quiet_after_days": profile.quiet_after_days,
             "mailto": follow_up_mailto(application=application),
         },

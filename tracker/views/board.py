@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.access import get_application_for_user
 from tracker.forms import StatusForm
 from tracker.models import Application, Status
-from tracker.selectors import status_counts
-from tracker.services import application_change_status, tracker_profile_for
+from tracker.selectors import status_counts, tracker_profile_for
+from tracker.services import application_change_status
 
 # Cards drawn per column; a longer column links to all of its cards. Drawing
 # every card of a 10,000-application tracker made a 13 MB page.
@@ -54,21 +54,21 @@ def _board_cards(applications, *, show_all: str | None) -> list[Application]:
 
 
 def _board_context(request, *, moved=None, announcement=""):
-    applications = Application.objects.for_user(request.user).active()
+    profile = tracker_profile_for(user=request.user)
+    applications = (
+        Application.objects.for_user(request.user)
+        .active()
+        .with_quiet(now=timezone.now(), quiet_after_days=profile.quiet_after_days)
+    )
     show_all = request.GET.get("all")
     if show_all not in Status.values:
         show_all = None
     counts = status_counts(user=request.user)
-    profile = tracker_profile_for(user=request.user)
-    now = timezone.now()
     columns = {
         status: Column(status, label, [], counts.get(status, 0))
         for status, label in Status.choices
     }
     for application in _board_cards(applications, show_all=show_all):
-        application.quiet = application.is_quiet(
-            now=now, quiet_after_days=profile.quiet_after_days
-        )
         columns[application.status].cards.append(application)
     return {
         "columns": list(columns.values()),

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.ical import calendar_for
-from tracker.services import tracker_profile_for
+from tracker.selectors import tracker_profile_for
 from tracker.sharing import (
     calendar_feed_stop,
     calendar_owner,

@@ -9,14 +9,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import get_application_for_user
 from tracker.forms import SnoozeForm
+from tracker.selectors import (
+    due_follow_ups,
+    gone_quiet_applications,
+    tracker_profile_for,
+)
 from tracker.services import (
     DEFAULT_FOLLOW_UP_DAYS,
     application_follow_up,
-    due_follow_ups,
     follow_up_done,
     follow_up_snooze,
-    gone_quiet_applications,
-    tracker_profile_for,
 )
 
 SNOOZE_CHOICES = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks")]

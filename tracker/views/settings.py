@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tracker.forms import TrackerSettingsForm
-from tracker.services import tracker_profile_for, tracker_profile_update
+from tracker.selectors import tracker_profile_for
+from tracker.services import tracker_profile_update
 
 
 @login_required

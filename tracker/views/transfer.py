@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker.exports import EXPORT_COLUMNS, export_applications, export_history
+from tracker.exports import export_applications, export_history
+from tracker.fields import CSV_COLUMNS
 from tracker.imports import (
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
@@ -74,7 +75,7 @@ def _page(request, *, form=None, pending=None, parsed=None, status=200):
             "form": form or ImportForm(),
             "pending": pending,
             "parsed": parsed,
-            "columns": [heading for heading, _ in EXPORT_COLUMNS],
+            "columns": [heading for heading, _ in CSV_COLUMNS],
             "max_rows": MAX_ROWS,
             "max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024),
         },

@@ -1,0 +1,55 @@
+"""The job-application tracker: applications, their history, events and documents.
+
+Every query for a person's data starts from a `for_user(user)` QuerySet method, so
+no view can forget the owner filter.
+"""
+
+from tracker.models.applications import (
+    WAITING_STATUSES,
+    Application,
+    ApplicationQuerySet,
+    Priority,
+    Source,
+    Status,
+    WorkMode,
+)
+from tracker.models.documents import Document, DocumentKind, document_upload_to
+from tracker.models.parts import (
+    ApplicationPartQuerySet,
+    Contact,
+    Interview,
+    InterviewKind,
+    Note,
+    Outcome,
+    StatusChange,
+)
+from tracker.models.profile import (
+    CsvImport,
+    ShareLink,
+    ShareLinkQuerySet,
+    TrackerProfile,
+)
+
+__all__ = [
+    "WAITING_STATUSES",
+    "Application",
+    "ApplicationPartQuerySet",
+    "ApplicationQuerySet",
+    "Contact",
+    "CsvImport",
+    "Document",
+    "DocumentKind",
+    "Interview",
+    "InterviewKind",
+    "Note",
+    "Outcome",
+    "Priority",
+    "ShareLink",
+    "ShareLinkQuerySet",
+    "Source",
+    "Status",
+    "StatusChange",
+    "TrackerProfile",
+    "WorkMode",
+    "document_upload_to",
+]

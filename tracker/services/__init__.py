@@ -1,0 +1,46 @@
+"""Tracker workflows, by area: every write to a person's tracker goes through
+one of these functions. Reads for pages are in tracker.selectors."""
+
+from tracker.services.account_data import tracker_export_user_data
+from tracker.services.applications import (
+    EDITABLE_FIELDS,
+    application_archive,
+    application_change_status,
+    application_create,
+    application_create_once,
+    application_delete,
+    application_restore,
+    application_update,
+)
+from tracker.services.documents import document_create, document_delete
+from tracker.services.follow_ups import (
+    DEFAULT_FOLLOW_UP_DAYS,
+    application_follow_up,
+    follow_up_done,
+    follow_up_mailto,
+    follow_up_snooze,
+)
+from tracker.services.profile import tracker_profile_update
+from tracker.services.reminders import send_follow_up_digest, send_follow_up_digests
+
+__all__ = [
+    "DEFAULT_FOLLOW_UP_DAYS",
+    "EDITABLE_FIELDS",
+    "application_archive",
+    "application_change_status",
+    "application_create",
+    "application_create_once",
+    "application_delete",
+    "application_follow_up",
+    "application_restore",
+    "application_update",
+    "document_create",
+    "document_delete",
+    "follow_up_done",
+    "follow_up_mailto",
+    "follow_up_snooze",
+    "send_follow_up_digest",
+    "send_follow_up_digests",
+    "tracker_export_user_data",
+    "tracker_profile_update",
+]

@@ -1,0 +1,96 @@
+"""The tracker's part of the account export (the person's own data, as JSON)."""
+
+from django.contrib.auth import get_user_model
+
+from tracker.fields import CSV_COLUMNS
+from tracker.models import Application, Document
+from tracker.selectors import tracker_profile_for
+
+User = get_user_model()
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _exported(application: Application, name: str):
+    """One field of the application as JSON: the guide by its title, dates in ISO."""
+    if name == "career":
+        return application.career.title if application.career_id else None
+    value = getattr(application, name)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def tracker_export_user_data(*, user: User) -> dict:
+    """Return the person's tracker data, ready for JSON."""
+    applications = (
+        Application.objects.for_user(user)
+        .order_by("created_at", "id")
+        .select_related("career")
+        .prefetch_related(
+            "status_changes", "interviews", "contacts", "note_entries", "documents_sent"
+        )
+    )
+    profile = tracker_profile_for(user=user)
+    return {
+        "settings": {
+            "quiet_after_days": profile.quiet_after_days,
+            "email_reminders": profile.email_reminders,
+        },
+        "applications": [
+            {
+                **{name: _exported(application, name) for _, name in CSV_COLUMNS},
+                "last_followed_up_on": _iso(application.last_followed_up_on),
+                "created_at": _iso(application.created_at),
+                "updated_at": _iso(application.updated_at),
+                "status_history": [
+                    {
+                        "from": change.from_status,
+                        "to": change.to_status,
+                        "changed_at": _iso(change.changed_at),
+                    }
+                    for change in application.status_changes.all()
+                ],
+                "interviews": [
+                    {
+                        "kind": interview.kind,
+                        "starts_at": _iso(interview.starts_at),
+                        "duration_minutes": interview.duration_minutes,
+                        "location": interview.location,
+                        "notes": interview.notes,
+                        "outcome": interview.outcome,
+                    }
+                    for interview in application.interviews.all()
+                ],
+                "contacts": [
+                    {
+                        "name": contact.name,
+                        "role": contact.role,
+                        "email": contact.email,
+                        "phone": contact.phone,
+                        "notes": contact.notes,
+                    }
+                    for contact in application.contacts.all()
+                ],
+                "notes_log": [
+                    {"body": note.body, "created_at": _iso(note.created_at)}
+                    for note in application.note_entries.all()
+                ],
+                "documents_sent": [
+                    document.label for document in application.documents_sent.all()
+                ],
+            }
+            for application in applications
+        ],
+        "documents": [
+            {
+                "kind": document.kind,
+                "label": document.label,
+                "file_name": document.original_name,
+                "content_type": document.content_type,
+                "size": document.size,
+                "uploaded_at": _iso(document.uploaded_at),
+            }
+            for document in Document.objects.for_user(user)
+        ],
+    }

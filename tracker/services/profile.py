@@ -1,0 +1,20 @@
+"""The person's tracker settings."""
+
+from django.contrib.auth import get_user_model
+
+from tracker.models import TrackerProfile
+
+User = get_user_model()
+
+
+def tracker_profile_update(
+    *, user: User, quiet_after_days: int, email_reminders: bool
+) -> TrackerProfile:
+    profile, _ = TrackerProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "quiet_after_days": quiet_after_days,
+            "email_reminders": email_reminders,
+        },
+    )
+    return profile
