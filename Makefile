@@ -50,6 +50,7 @@ setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_careers
+	$(MANAGE) load_catalogue
 	$(MANAGE) load_assessments
 	$(MANAGE) ensure_local_admin
 
