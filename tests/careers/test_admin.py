@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from careers.loader import load_careers
 from careers.models import Career
+from tests.factories import CareerFactory
 from tests.html_forms import form_data
 
 
@@ -32,8 +33,8 @@ def test_staff_can_open_the_career_add_and_change_pages(staff_client, clerk_guid
     assert "&quot;#id_slug&quot;" in add.content.decode()  # filled from the title
 
 
-def test_view_on_site_opens_the_guide_even_for_a_draft(staff_client, clerk_guide):
-    draft = Career.objects.get(slug="customer-service-assistant")
+def test_view_on_site_opens_the_guide_even_for_a_draft(staff_client, db):
+    draft = CareerFactory(slug="customer-service-assistant", status=Career.Status.DRAFT)
     page = staff_client.get(
         f"/admin/careers/career/{draft.pk}/change/"
     ).content.decode()
@@ -136,3 +137,4 @@ def test_a_section_anchor_cannot_take_an_id_the_page_uses(clerk_guide, anchor):
 
     with pytest.raises(ValidationError, match="already uses this anchor"):
         section.full_clean()
+
