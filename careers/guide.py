@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
+from careers.figures import key_facts, pay
 from careers.models import CareerSkill, GuideSection, Skill
 from careers.selectors import Guide
 from core.charts import BarChart, horizontal_bar_chart, position_percent
@@ -70,7 +71,7 @@ def chapters(guide: Guide) -> list[Chapter]:
         Placement.OVERVIEW: True,
         Placement.SKILLS: bool(guide.skills or guide.education_options),
         Placement.BECOMING: bool(guide.steps),
-        Placement.SALARY: bool(guide.salary_levels or guide.career.median_salary),
+        Placement.SALARY: bool(guide.salary_levels or pay(guide.career)),
         Placement.CAREER_PATH: bool(guide.path_levels),
     }
     result = []
@@ -172,6 +173,8 @@ class SalaryRange:
     median: str
     high: str
     median_percent: float
+    source: str = ""
+    percentiles: bool = False  # low and high are the 10th and 90th percentiles
     width: int = 480
 
     @property
@@ -180,15 +183,16 @@ class SalaryRange:
 
 
 def salary_range(guide: Guide) -> SalaryRange | None:
-    career = guide.career
-    low, median, high = career.salary_low, career.median_salary, career.salary_high
-    if None in (low, median, high):
+    figures = pay(guide.career)
+    if figures is None or None in (figures.low, figures.high):
         return None
     return SalaryRange(
-        low=money(low, career.currency),
-        median=money(median, career.currency),
-        high=money(high, career.currency),
-        median_percent=position_percent(median, low, high),
+        low=money(figures.low, figures.currency),
+        median=money(figures.median, figures.currency),
+        high=money(figures.high, figures.currency),
+        median_percent=position_percent(figures.median, figures.low, figures.high),
+        source=figures.source,
+        percentiles=figures.percentiles,
     )
 
 
@@ -217,20 +221,26 @@ def structured_data(guide: Guide, *, page_url: str, careers_url: str, home_url: 
             f"Entry level as {first.title} ({first.years}); "
             f"{levels[-1].title} after {levels[-1].years}."
         )
-    if career.median_salary is not None:
+    figures = pay(career)
+    if figures is not None:
         salary = {
             "@type": "MonetaryAmountDistribution",
             "name": "base",
-            "currency": career.currency,
+            "currency": figures.currency,
             "duration": "P1Y",
-            "median": career.median_salary,
+            "median": figures.median,
         }
-        if career.salary_low is not None:
-            salary["minValue"] = career.salary_low
-        if career.salary_high is not None:
-            salary["maxValue"] = career.salary_high
+        low_name, high_name = (
+            ("percentile10", "percentile90")
+            if figures.percentiles
+            else ("minValue", "maxValue")
+        )
+        if figures.low is not None:
+            salary[low_name] = figures.low
+        if figures.high is not None:
+            salary[high_name] = figures.high
         occupation["estimatedSalary"] = [salary]
-        if career.currency == "USD":
+        if figures.currency == "USD":
             occupation["occupationLocation"] = [{"@type": "Country", "name": "US"}]
     documents = [occupation]
     faqs = guide.faqs
@@ -342,6 +352,7 @@ def page_context(
     return {
         "career": career,
         "page_url": page_url,
+        "key_facts": key_facts(career),
         "overview": render_markup(career.overview),
         "chapters": chapters(guide),
         "industries": guide.industries,

@@ -5,7 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError
 from django.utils.text import slugify
 
 from careers.models import (
@@ -149,16 +149,39 @@ def _save_career(career: Career, document: dict, digest: str) -> None:
     )
 
 
+def _remove_dropped_drafts(kept_slugs: set[str], report: LoadReport) -> None:
+    """Delete the drafts whose content file is gone, if nobody edited them since
+    the last load and nothing else still needs them (an assessment)."""
+    dropped = (
+        Career.objects.filter(
+            source=Career.Source.EDITORIAL, status=Career.Status.DRAFT
+        )
+        .exclude(loaded_digest="")
+        .exclude(slug__in=kept_slugs)
+    )
+    for career in dropped:
+        if not is_untouched_since_loaded(career):
+            continue
+        try:
+            with transaction.atomic():
+                career.delete()
+        except ProtectedError:
+            continue
+        report.removed.append(career.slug)
+
+
 @transaction.atomic
 def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
     """Load the shipped guides, never overwriting or deleting what staff changed.
 
     A guide is created when missing and refreshed when its file changed and nobody
-    has saved it in the admin since the last load; otherwise it is left alone.
+    has saved it in the admin since the last load; otherwise it is left alone. A
+    draft whose file was removed goes too, on the same condition.
     """
     report = LoadReport()
     written = []
-    for document in read_content(content_dir):
+    documents = read_content(content_dir)
+    for document in documents:
         digest = content_digest(document)
         career = Career.objects.filter(slug=document["slug"]).first()
         if career is None:
@@ -177,6 +200,7 @@ def load_careers(*, content_dir: Path = CONTENT_DIR) -> LoadReport:
         written.append((career, document))
     for career, document in written:
         _write_related(career, document.get("related", []), document["_file"])
-    if written:
+    _remove_dropped_drafts({document["slug"] for document in documents}, report)
+    if written or report.removed:
         guides_changed()
     return report

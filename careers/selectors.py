@@ -133,6 +133,12 @@ def _rows(model, career: Career, *related: str, key=attrgetter("order", "pk"), o
     return sorted(rows, key=key)
 
 
+def guide_at_occupation_slug(slug: str) -> Career | None:
+    """The published guide of the occupation at `slug`, for a guide whose own
+    address differs (the hand-written clerk guide is 43-4051's)."""
+    return Career.objects.published().filter(occupation__slug=slug).only("slug").first()
+
+
 def guide_for(user, slug: str) -> Guide:
     """The guide with everything its page shows, fetched in a fixed number of queries.
 
@@ -140,7 +146,8 @@ def guide_for(user, slug: str) -> Guide:
     Plain queries, not prefetch_related: the page is the site's heaviest and the
     prefetch machinery cost more than the queries themselves.
     """
-    career = Career.objects.visible_to(user).get(slug=slug)
+    # The occupation comes in the same query: the key facts read its figures.
+    career = Career.objects.visible_to(user).select_related("occupation").get(slug=slug)
     return Guide(
         career=career,
         industries=_rows(CareerIndustry, career, "industry"),

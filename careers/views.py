@@ -9,7 +9,12 @@ from django.views.decorators.http import require_POST
 from careers import guide as guide_content
 from careers.forms import CareerSearchForm
 from careers.models import Career
-from careers.selectors import guide_for, listed_industries, search_careers
+from careers.selectors import (
+    guide_at_occupation_slug,
+    guide_for,
+    listed_industries,
+    search_careers,
+)
 from careers.targets import target_career_set
 from careers.visits import guide_view_record
 from core.pagecache import cache_anonymous_page
@@ -51,6 +56,9 @@ def detail(request, slug):
     try:
         guide = guide_for(request.user, slug)
     except Career.DoesNotExist:
+        # An occupation's address, when its guide is a hand-written one elsewhere.
+        if career := guide_at_occupation_slug(slug):
+            return redirect(career, permanent=True)
         raise Http404("No published guide has that address.") from None
     guide_view_record(user=request.user, career=guide.career)
     return render(

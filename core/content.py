@@ -21,6 +21,7 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept_staff_edits: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def summary(self) -> list[str]:
         """A line for each outcome that happened, for the management commands."""
@@ -29,6 +30,7 @@ class LoadReport:
             ("Updated", self.updated),
             ("Unchanged", self.unchanged),
             ("Kept staff edits to", self.kept_staff_edits),
+            ("Removed", self.removed),
         )
         return [f"{label}: {', '.join(slugs)}" for label, slugs in outcomes if slugs]
 

@@ -15,7 +15,7 @@ def test_reader_finds_a_guide_uses_the_contents_and_opens_an_faq(page):
     page.get_by_role("button", name="Show guides").click()
     page.get_by_role("link", name="Customer Service Clerk").click()
     expect(page).to_have_title(re.compile("^Customer Service Clerk"))
-    expect(page.get_by_text("$38,400").first).to_be_visible()
+    expect(page.get_by_text("$44,770").first).to_be_visible()
 
     contents = page.get_by_role("navigation", name="On this page")
     contents.get_by_role("link", name="Frequently asked questions").click()

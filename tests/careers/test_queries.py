@@ -3,7 +3,12 @@
 import pytest
 
 from careers.models import FAQ, Career, GuideSection
-from tests.factories import CareerFactory, CareerIndustryFactory, CareerSkillFactory
+from tests.factories import (
+    CareerFactory,
+    CareerIndustryFactory,
+    CareerSkillFactory,
+    occupation_from_pack,
+)
 
 
 def make_guides(count: int, children: int) -> Career:
@@ -61,3 +66,16 @@ def test_guide_page_queries_do_not_grow(
 
     assert response.status_code == 200
     assert response.content.decode().count('class="faq"') == children
+
+
+def test_a_guide_joined_to_an_occupation_costs_no_extra_query(
+    client, db, django_assert_num_queries
+):
+    career = make_guides(1, 3)
+    Career.objects.filter(pk=career.pk).update(occupation=occupation_from_pack())
+
+    # As above: the occupation comes in the guide's own query (a join).
+    with django_assert_num_queries(13):
+        response = client.get(career.get_absolute_url())
+
+    assert "BLS OEWS, May 2025" in response.content.decode()

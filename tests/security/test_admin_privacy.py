@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, resolve, reverse
 
 from assessments.models import Question
 from assessments.services import result_create
-from careers.models import GuideView
+from careers.models import DataRelease, GuideView
 from tests.factories import (
     CareerIndustryFactory,
     CareerSkillFactory,
@@ -25,6 +25,7 @@ from tests.factories import (
     QuestionFactory,
     RecommendationFactory,
     UserFactory,
+    occupation_from_pack,
 )
 from tracker.models import CsvImport
 from tracker.services import application_change_status, application_create
@@ -214,6 +215,15 @@ def test_a_superuser_walking_every_admin_page_reads_nothing_private(
     superuser_client, alice, private
 ):
     Group.objects.create(name="Editors")  # so a group's pages are walked too
+    # The catalogue's rows, so its pages are walked too.
+    occupation_from_pack("43-4051.00")
+    DataRelease.objects.create(
+        source=DataRelease.Source.OEWS,
+        name="Occupational Employment and Wage Statistics",
+        publisher="U.S. Bureau of Labor Statistics",
+        release="May 2025",
+        date="2025-05",
+    )
     urls = _every_admin_url(private["rows"])
     walked = set()
 
