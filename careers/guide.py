@@ -336,11 +336,11 @@ class RelatedGuide:
 def related(guide: Guide) -> list[RelatedGuide]:
     return [
         RelatedGuide(
-            title=link.related.title,
-            summary=link.related.summary,
-            url=link.related.get_absolute_url() if link.related.is_published else None,
+            title=career.title,
+            summary=career.summary,
+            url=career.get_absolute_url() if career.is_published else None,
         )
-        for link in guide.related_links
+        for career in guide.related
     ]
 
 

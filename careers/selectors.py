@@ -14,6 +14,7 @@ from careers.models import (
     EducationOption,
     GuideSection,
     Industry,
+    Occupation,
     PathLevel,
     Pro,
     RelatedCareer,
@@ -106,7 +107,7 @@ class Guide:
     pros: list[Pro]
     cons: list[Con]
     faqs: list[FAQ]
-    related_links: list[RelatedCareer]
+    related: list[Career]  # drafts only from staff's hand-made links
     sections: list[GuideSection]
 
 
@@ -139,15 +140,56 @@ def guide_at_occupation_slug(slug: str) -> Career | None:
     return Career.objects.published().filter(occupation__slug=slug).only("slug").first()
 
 
-def guide_for(user, slug: str) -> Guide:
-    """The guide with everything its page shows, fetched in a fixed number of queries.
+def career_for(user, slug: str) -> Career:
+    """The guide at `slug` with its occupation's columns (not its `facts`, which
+    only a page that is not cached yet reads).
 
     Raises Career.DoesNotExist for unknown slugs and, for everyone but staff, drafts.
-    Plain queries, not prefetch_related: the page is the site's heaviest and the
-    prefetch machinery cost more than the queries themselves.
     """
-    # The occupation comes in the same query: the key facts read its figures.
-    career = Career.objects.visible_to(user).select_related("occupation").get(slug=slug)
+    return (
+        Career.objects.visible_to(user)
+        .select_related("occupation")
+        .defer("occupation__facts")
+        .get(slug=slug)
+    )
+
+
+def related_guides(occupation: Occupation) -> list[Career]:
+    """The published guides of the occupation's related occupations, in O*NET's
+    order, in one query."""
+    codes = occupation.facts.get("related") or []
+    if not codes:
+        return []
+    careers = (
+        Career.objects.published()
+        .filter(occupation__code__in=codes)
+        .select_related("occupation")
+        .only("slug", "title", "summary", "status", "occupation__code")
+        .order_by()
+    )
+    position = {code: index for index, code in enumerate(codes)}
+    return sorted(careers, key=lambda career: position[career.occupation.code])
+
+
+def guide_for(career: Career) -> Guide:
+    """The hand-written guide with everything its page shows, in a fixed number of
+    queries.
+
+    Plain queries, not prefetch_related: the page is the site's heaviest and the
+    prefetch machinery cost more than the queries themselves. A guide joined to an
+    occupation lists the occupation's related guides (reading its facts costs one
+    query more); one that is not keeps staff's hand-made links.
+    """
+    if career.occupation_id:
+        related = related_guides(career.occupation)
+    else:
+        # Only what the related cards show, not every related guide's full text.
+        related = [
+            link.related
+            for link in _rows(
+                RelatedCareer, career, "related", only=RELATED_CARD_FIELDS
+            )
+        ]
     return Guide(
         career=career,
         industries=_rows(CareerIndustry, career, "industry"),
@@ -165,12 +207,6 @@ def guide_for(user, slug: str) -> Guide:
         pros=_rows(Pro, career),
         cons=_rows(Con, career),
         faqs=_rows(FAQ, career),
-        # Only what the related cards show, not every related guide's full text.
-        related_links=_rows(
-            RelatedCareer,
-            career,
-            "related",
-            only=RELATED_CARD_FIELDS,
-        ),
+        related=related,
         sections=_rows(GuideSection, career),
     )

@@ -5,5 +5,6 @@ from careers import views
 app_name = "careers"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("about-the-data/", views.about_data_page, name="about_data"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

@@ -167,6 +167,30 @@ def cache_anonymous_page(view=None, *, query=()):
     return mark if view is None else mark(view)
 
 
+def cached_fragment(name: str, render):
+    """What `render()` returns, kept in the page cache's slots under `name` until
+    pages_changed() starts a new content version.
+
+    For a part of a page that is the same for every reader (a guide's body) when
+    the page around it is not (signed-in pages are never cached whole). It shares
+    the pages' SLOTS, so fragments can never grow the cache past that either.
+    """
+    address = f"fragment:{name}"
+    entry = _recent_local_entry(address)
+    if entry is None:
+        version, entry, held = _look_up(address)
+        if entry is None:
+            entry = {
+                "address": address,
+                "version": version,
+                "content": render(),
+                "modified": int(time.time()),
+            }
+            cache.set(_slot_to_fill(held, address, version), entry, TIMEOUT)
+        _remember_locally(address, entry)
+    return entry["content"]
+
+
 def _usable(entry: dict | None, address: str, version: str) -> dict | None:
     """The entry when it is this page under the current version."""
     if entry is None or entry["address"] != address or entry["version"] != version:

@@ -6,7 +6,7 @@ class PageSitemap(Sitemap):
     """The public pages that are not content rows."""
 
     def items(self):
-        return ["home", "careers:index", "assessments:index"]
+        return ["home", "careers:index", "careers:about_data", "assessments:index"]
 
     def location(self, url_name):
         return reverse(url_name)

@@ -1,3 +1,4 @@
+import copy
 import uuid
 from datetime import UTC
 from decimal import Decimal
@@ -71,7 +72,8 @@ def occupation_from_pack(code: str = "43-4051.00", **fields) -> Occupation:
     (its group and titles too); `fields` override columns, e.g. a smaller
     `facts` to test an absent part."""
     records, reference = _pack()
-    row = occupation_row(records[code], reference)
+    # A copy: tests change an occupation's facts, which must not reach the pack.
+    row = occupation_row(copy.deepcopy(records[code]), reference)
     group, _ = OccupationGroup.objects.get_or_create(
         code=row.group_code,
         defaults={

@@ -36,6 +36,8 @@ from tests.factories import (
     InterviewFactory,
     NoteFactory,
     UserFactory,
+    generated_career_for,
+    occupation_from_pack,
 )
 from tracker.models import Priority, Source, Status, WorkMode
 from tracker.services import (
@@ -50,6 +52,8 @@ PAGES = [
     ("careers index", "/careers/", None),
     ("careers search, no results", "/careers/?q=astronaut", None),
     ("guide", "/careers/{guide}/", None),
+    ("generated guide", "/careers/{generated_guide}/", None),
+    ("about the data", "/careers/about-the-data/", None),
     ("sign-in", "/accounts/signin/", None),
     ("sign-up", "/accounts/signup/", None),
     ("password reset", "/accounts/password/reset/", None),
@@ -233,6 +237,8 @@ def build_site_data() -> dict:
     alice = UserFactory(email="alice@example.com", name="Alice Moreno")
     newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
     guide = Career.objects.published().order_by("title").first()
+    # A split code: the guide carries the wider-group note as well as every part.
+    generated_guide = generated_career_for(occupation_from_pack("15-1299.01"))
     load_assessments()
     readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
     skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)
@@ -303,6 +309,7 @@ def build_site_data() -> dict:
     return {
         "users": {"alice": alice, "newcomer": newcomer},
         "guide": guide.slug,
+        "generated_guide": generated_guide.slug,
         "readiness": readiness.slug,
         "skills_gap": skills_gap.slug,
         "readiness_result": readiness_result.public_id,

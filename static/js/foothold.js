@@ -90,6 +90,64 @@
     });
   }
 
+  // Tables marked data-sortable: each column heading with data-sort becomes a
+  // button that sorts the rows by the cells' data-value (blank ones last).
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var body = table.tBodies[0];
+    var headings = table.querySelectorAll("th[data-sort]");
+    headings.forEach(function (heading, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = heading.textContent;
+      heading.textContent = "";
+      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = heading.getAttribute("aria-sort") !== "ascending";
+        var numeric = heading.dataset.sort === "number";
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column].dataset.value;
+          var y = b.cells[column].dataset.value;
+          if (x === "" || y === "") return (x === "") - (y === "");
+          var order = numeric ? x - y : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+        headings.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      });
+    });
+  });
+
+  // Pay by state: the visitor's state is marked in the chart and the table and
+  // kept in this browser (never a cookie or the URL, so the page stays cacheable).
+  var picker = document.querySelector("[data-state-picker]");
+  if (picker) {
+    var select = picker.querySelector("[data-state-select]");
+    var said = picker.querySelector("[data-state-summary]");
+    var STATE_KEY = "foothold:state";
+    var choose = function (code) {
+      document.querySelectorAll("[data-state]").forEach(function (item) {
+        item.classList.toggle("is-chosen", item.dataset.state === code);
+      });
+      var row = code && document.querySelector("tr[data-state='" + code + "']");
+      said.textContent = row
+        ? row.cells[0].textContent + ": median " + row.cells[1].textContent
+        : "";
+    };
+    var remembered = "";
+    try { remembered = localStorage.getItem(STATE_KEY) || ""; } catch (error) {}
+    if (remembered && select.querySelector("option[value='" + remembered + "']")) {
+      select.value = remembered;
+      choose(remembered);
+    }
+    select.addEventListener("change", function () {
+      try { localStorage.setItem(STATE_KEY, select.value); } catch (error) {}
+      choose(select.value);
+    });
+    picker.hidden = false;
+  }
+
   // Print every collapsed answer, for browsers that cannot do it with CSS alone.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details:not([open])").forEach(function (details) {
