@@ -35,7 +35,7 @@ SLUG_SUFFIX = "-skills-gap"
 TITLE_SUFFIX = " Skills Gap Analysis"
 SECONDS_PER_QUESTION = 10
 # Assessments written per transaction: each holds a write lock well under a second.
-BATCH_SIZE = 50
+BATCH_SIZE = 25
 
 SKILL_ANCHOR = "skills"
 
@@ -290,6 +290,8 @@ class GenerationReport:
     kept_staff_edits: list[str] = field(default_factory=list)
     hand_written: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # The longest write transaction: how long a page might wait on the lock.
+    longest_batch_seconds: float = 0.0
 
     def summary(self) -> list[str]:
         """Lines for the management command: counts, not 900 slugs."""
@@ -302,7 +304,12 @@ class GenerationReport:
             )
         lines = [
             f"Skills gap analyses from the catalogue: {changed}; "
-            f"{self.unchanged:,} unchanged, in {self.seconds:.1f} s."
+            f"{self.unchanged:,} unchanged, in {self.seconds:.1f} s"
+            + (
+                f" (longest write transaction {self.longest_batch_seconds:.2f} s)."
+                if self.created or self.updated
+                else "."
+            )
         ]
         if self.kept_staff_edits:
             lines.append(
@@ -481,11 +488,15 @@ def generate_skills_gaps(*, batch_size: int = BATCH_SIZE) -> GenerationReport:
         ("update", item) for item in to_update
     ]
     for batch in batched(work, batch_size):
+        batch_started = time.perf_counter()
         with transaction.atomic():
             report.questions_written += _write_batch(
                 [item for kind, item in batch if kind == "create"],
                 [item for kind, item in batch if kind == "update"],
             )
+        report.longest_batch_seconds = max(
+            report.longest_batch_seconds, time.perf_counter() - batch_started
+        )
     report.created, report.updated = len(to_create), len(to_update)
     report.seconds = time.perf_counter() - started
     return report
