@@ -347,3 +347,37 @@ def test_the_command_reports_the_generated_analyses():
         for line in lines
     )
     assert any("nothing changed; 1 unchanged" in line for line in lines)
+
+
+def test_the_admin_does_not_rebuild_a_generated_analysis_from_guide_skills(
+    admin_client,
+):
+    career = _career_with_skills(THREE_SKILLS)
+    generate_skills_gaps()
+    assessment = _generated(career)
+
+    response = admin_client.post(
+        "/admin/assessments/assessment/",
+        {"action": "regenerate_skills_gap", "_selected_action": [assessment.pk]},
+        follow=True,
+    )
+
+    assert "load_assessments refreshes; left unchanged" in response.content.decode()
+    assert Question.objects.filter(section__assessment=assessment).count() == 3
+
+
+def test_a_staff_copy_of_a_generated_analysis_is_hand_written(admin_client):
+    career = _career_with_skills(THREE_SKILLS)
+    generate_skills_gaps()
+    assessment = _generated(career)
+
+    admin_client.post(
+        "/admin/assessments/assessment/",
+        {"action": "duplicate", "_selected_action": [assessment.pk]},
+    )
+
+    copy = Assessment.objects.get(slug=f"{assessment.slug}-copy")
+    assert copy.source == Assessment.Source.EDITORIAL
+    # The guide now has a hand-written analysis in the works: the generated
+    # one is left as it is.
+    assert generate_skills_gaps().hand_written == [career.slug]
