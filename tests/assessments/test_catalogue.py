@@ -171,6 +171,11 @@ def test_a_generated_analysis_scores_end_to_end(client):
         q.prompt: q for q in Question.objects.filter(section__assessment=assessment)
     }
 
+    detail = client.get(assessment.get_absolute_url()).content.decode()
+    assert "each of the 3 skills O*NET rates for Computer Programmers" in detail
+    section = client.get(reverse("assessments:take", args=[assessment.slug, 1]))
+    assert "How good are you at active listening today?" in section.content.decode()
+
     client.post(reverse("assessments:start", args=[assessment.slug]))
     client.post(
         reverse("assessments:take", args=[assessment.slug, 1]),
