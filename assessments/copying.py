@@ -41,6 +41,7 @@ def assessment_duplicate(*, assessment: Assessment) -> Assessment:
         title=(COPY_PREFIX + assessment.title)[:title_length],
         slug=_free_slug(assessment.slug),
         is_published=False,
+        source=Assessment.Source.EDITORIAL,
         # Staff-made: the content loader never wrote it, so it never rewrites it.
         loaded_digest="",
         loaded_at=None,

@@ -27,6 +27,10 @@ class Assessment(models.Model):
         SKILLS_GAP = "skills_gap", "Skills gap analysis"
         READINESS = "readiness", "Career readiness assessment"
 
+    class Source(models.TextChoices):
+        EDITORIAL = "editorial", "Written by hand"
+        GENERATED = "generated", "Generated from the occupation's skill ratings"
+
     title = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind)
@@ -42,6 +46,8 @@ class Assessment(models.Model):
         default=5, validators=[MinValueValidator(1), MaxValueValidator(120)]
     )
     is_published = models.BooleanField("published", default=False, db_index=True)
+    # Generated ones are rebuilt by load_assessments from the catalogue.
+    source = models.CharField(max_length=20, choices=Source, default=Source.EDITORIAL)
     # Band thresholds: an overall score at or above each one earns that band.
     getting_there_from = models.PositiveSmallIntegerField(
         default=40, validators=[MaxValueValidator(100)]

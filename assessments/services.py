@@ -1,19 +1,79 @@
 """Assessment workflows: scoring input from rows, saving and claiming results."""
 
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from assessments import scoring
 from assessments.models import Assessment, Choice, Question, Recommendation, Result
+from careers.models import Career
 
 # Session key listing the results taken in this browser before signing in.
 SESSION_RESULTS_KEY = "assessment_results"
+
+
+@dataclass(frozen=True)
+class IndexListing:
+    assessments: QuerySet  # ordered, not yet run: the index pages through it
+    career: Career | None  # the guide it is narrowed to
+    query: str
+
+
+def assessments_for_index(
+    *, user, career_slug: str = "", query: str = ""
+) -> IndexListing:
+    """The published assessments the index lists, with their question counts.
+
+    The person's target career's come first, then hand-written ones, then those
+    generated from the catalogue, each in career order. `career_slug` narrows
+    the list to one guide's (an unknown guide, or one without any, is ignored);
+    `query` to titles containing it.
+    """
+    assessments = (
+        Assessment.objects.published()
+        .select_related("career")
+        .annotate(question_count=Count("sections__questions"))
+    )
+    career = None
+    if career_slug:
+        career = Career.objects.filter(
+            slug=career_slug, assessments__is_published=True
+        ).first()
+    if career is not None:
+        assessments = assessments.filter(career=career)
+    if query:
+        assessments = assessments.filter(title__icontains=query)
+    target_id = getattr(user, "target_career_id", None)
+    assessments = assessments.annotate(
+        is_for_target=Case(
+            When(career_id=target_id, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        if target_id
+        else Value(False, output_field=BooleanField()),
+        is_generated=Case(
+            When(source=Assessment.Source.GENERATED, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+    ).order_by("-is_for_target", "is_generated", "career__title", "kind", "title")
+    return IndexListing(assessments=assessments, career=career, query=query)
 
 
 def assessment_for_taking(user, slug: str) -> Assessment:

@@ -2,7 +2,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +18,9 @@ from assessments.models import Assessment, Result
 from core.charts import horizontal_bar_chart
 
 TOP_GAPS = 5
+# Every catalogue occupation has a skills gap analysis: about 900 in all.
+INDEX_PAGE_SIZE = 24
+MAX_QUERY_LENGTH = 100
 TOP_RECOMMENDATIONS = 4
 
 
@@ -30,30 +33,27 @@ def _assessment_or_404(user, slug) -> Assessment:
 
 @require_GET
 def index(request):
-    assessments = (
-        Assessment.objects.published()
-        .select_related("career")
-        .annotate(question_count=Count("sections__questions"))
-        .order_by("career__title", "kind", "title")
+    assessments = services.assessments_for_index(
+        user=request.user,
+        career_slug=request.GET.get("career", ""),
+        query=request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH],
     )
-    career_slug = request.GET.get("career", "")
-    chosen = list(assessments.filter(career__slug=career_slug)) if career_slug else []
-    career = chosen[0].career if chosen else None
-    # An unknown career shows every assessment rather than an empty page.
-    assessments = chosen or list(assessments)
-    latest = services.latest_scores(request.user, assessments)
-    target_id = getattr(request.user, "target_career_id", None)
-    for assessment in assessments:
+    page = Paginator(assessments.assessments, INDEX_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # list() runs the page's query now, so the latest scores can be matched to it.
+    page.object_list = list(page.object_list)
+    latest = services.latest_scores(request.user, page.object_list)
+    for assessment in page.object_list:
         assessment.latest_result = latest.get(assessment.pk)
-        assessment.is_for_target = assessment.career_id == target_id
-    # The person's target career comes first; sorted() keeps the rest in order.
-    assessments = sorted(assessments, key=lambda a: not a.is_for_target)
     return render(
         request,
         "assessments/index.html",
         {
-            "assessments": assessments,
-            "career": career,
+            "page": page,
+            "assessments": page.object_list,
+            "career": assessments.career,
+            "query": assessments.query,
         },
     )
 

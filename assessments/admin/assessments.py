@@ -90,7 +90,8 @@ class AssessmentAdmin(admin.ModelAdmin):
         "estimated_minutes",
         "question_count",
     ]
-    list_filter = ["kind", "is_published", "career"]
+    # No career filter: with the catalogue there are some 900 careers.
+    list_filter = ["kind", "source", "is_published"]
     # Explicit, because the question count's GROUP BY drops Meta.ordering.
     ordering = ["career__title", "kind", "title"]
     list_select_related = ["career"]
@@ -99,6 +100,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["career"]
     readonly_fields = [
         "preview",
+        "source",
         "created_at",
         "updated_at",
         "loaded_digest",
@@ -131,6 +133,7 @@ class AssessmentAdmin(admin.ModelAdmin):
                 "description": "The loader refreshes an assessment from the shipped "
                 "content only while nobody has edited it here since it was loaded.",
                 "fields": [
+                    "source",
                     ("created_at", "updated_at"),
                     ("loaded_at", "loaded_digest"),
                 ],
@@ -198,10 +201,15 @@ class AssessmentAdmin(admin.ModelAdmin):
         "skills (drops questions not about one of its skills)"
     )
     def regenerate_skills_gap(self, request, queryset):
-        skipped = []
+        skipped, generated = [], []
         for assessment in queryset.select_related("career").order_by("pk"):
             if assessment.kind != models.Assessment.Kind.SKILLS_GAP:
                 skipped.append(assessment.title)
+                continue
+            if assessment.source == models.Assessment.Source.GENERATED:
+                # Its guide has no skills of its own: the occupation's ratings
+                # are its questions, and load_assessments rebuilds it from them.
+                generated.append(assessment.title)
                 continue
             try:
                 build_skills_gap(assessment, assessment.career)
@@ -227,6 +235,14 @@ class AssessmentAdmin(admin.ModelAdmin):
                     assessment.career.title,
                 ),
                 messages.SUCCESS,
+            )
+        if generated:
+            self.message_user(
+                request,
+                "Generated from the occupation's skill ratings, which "
+                "load_assessments refreshes; left unchanged: "
+                f"{', '.join(generated)}.",
+                messages.WARNING,
             )
         if skipped:
             self.message_user(

@@ -85,9 +85,28 @@ def test_the_index_takes_a_fixed_number_of_queries(alice_client, small_assessmen
     from tests.factories import AssessmentFactory
 
     url = reverse("assessments:index")
-    # Expect 4 queries: the session, the user, the assessments with their
-    # career and question count, and the person's latest results.
+    # Expect 5 queries: the session, the user, the number of assessments, one
+    # page of them with their career and question count, and the person's
+    # latest results for that page.
     one = _queries(alice_client, url)
-    AssessmentFactory.create_batch(5)
-    assert len(one) == 4
-    assert len(_queries(alice_client, url)) == 4
+    AssessmentFactory.create_batch(30)
+    assert len(one) == 5
+    assert len(_queries(alice_client, url)) == 5
+    assert len(_queries(alice_client, f"{url}?page=2&q=readiness")) == 5
+    # Narrowed to one guide: one more, to find the guide.
+    career = small_assessment["assessment"].career.slug
+    assert len(_queries(alice_client, f"{url}?career={career}")) == 6
+
+
+def test_a_generated_analysis_section_page_takes_the_same_queries(client):
+    from assessments.catalogue import generate_skills_gaps
+    from tests.factories import generated_career_for, occupation_from_pack
+
+    career = generated_career_for(occupation_from_pack("15-1251.00"))
+    generate_skills_gaps()
+    url = reverse("assessments:take", args=[f"{career.slug}-skills-gap", 1])
+    client.get(url)  # start the session's draft
+
+    # The same 6 as any assessment: the session, the assessment with its
+    # career, sections, questions, choices and recommendation rules.
+    assert len(_queries(client, url)) == 6
