@@ -48,7 +48,8 @@ from tracker.sharing import calendar_token_regenerate, share_link_create
 PAGES = [
     ("landing", "/", None),
     ("careers index", "/careers/", None),
-    ("careers search, no results", "/careers/?q=astronaut", None),
+    ("careers index, filtered", "/careers/?education=high-school&sort=pay", None),
+    ("careers index, no results", "/careers/?education=doctorate&pay=150k-plus", None),
     ("guide", "/careers/{guide}/", None),
     ("sign-in", "/accounts/signin/", None),
     ("sign-up", "/accounts/signup/", None),

@@ -26,6 +26,7 @@ from careers.models.occupations import (
     DataRelease,
     Occupation,
     OccupationGroup,
+    OccupationIndustry,
     OccupationTitle,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "Industry",
     "Occupation",
     "OccupationGroup",
+    "OccupationIndustry",
     "OccupationTitle",
     "PathLevel",
     "Pro",
