@@ -39,8 +39,8 @@ class CareerBrowseForm(forms.Form):
     pay = forms.ChoiceField(
         label="Median pay a year",
         required=False,
-        help_text="For occupations paid by the hour only: the hourly median "
-        "× 2,080 hours.",
+        help_text="for occupations BLS publishes by the hour only, the hourly "
+        "median × 2,080 hours (a full-time year).",
         choices=_choices(
             "Any pay", ((key, band.label) for key, band in PAY_BANDS.items())
         ),

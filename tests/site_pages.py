@@ -36,6 +36,8 @@ from tests.factories import (
     InterviewFactory,
     NoteFactory,
     UserFactory,
+    generated_career_for,
+    occupation_from_pack,
 )
 from tracker.models import Priority, Source, Status, WorkMode
 from tracker.services import (
@@ -234,6 +236,10 @@ def build_site_data() -> dict:
     alice = UserFactory(email="alice@example.com", name="Alice Moreno")
     newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
     guide = Career.objects.published().order_by("title").first()
+    # A few catalogue occupations with generated guides, so the careers list
+    # shows fields, figures and industries.
+    for code in ["23-1011.00", "31-1121.00", "43-2011.00"]:
+        generated_career_for(occupation_from_pack(code))
     load_assessments()
     readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
     skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)
