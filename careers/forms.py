@@ -1,69 +1,104 @@
 from django import forms
 
-from careers.models import Career, Industry
-from careers.selectors import SALARY_BANDS
+from careers.browse import (
+    DEFAULT_SORT,
+    EDUCATION,
+    GROWTH_BANDS,
+    JOB_ZONES,
+    OPENINGS_BANDS,
+    PAY_BANDS,
+    SORTS,
+    Field,
+)
+from careers.models import Industry
 
 
-class CareerSearchForm(forms.Form):
-    SORTS = {
-        "name": "Name (A to Z)",
-        "salary": "Median salary (highest first)",
-        "growth": "Growth outlook (fastest first)",
-    }
+def _choices(anything: str, pairs) -> list[tuple[str, str]]:
+    return [("", anything), *((str(key), label) for key, label in pairs)]
 
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=100,
-        widget=forms.SearchInput,
-        help_text="A job title, a word from its summary, or a skill.",
-    )
-    industry = forms.ChoiceField(label="Industry", required=False)
+
+class CareerBrowseForm(forms.Form):
+    """The careers list's filters and sort, read from the query string."""
+
+    field = forms.ChoiceField(label="Field", required=False)
     education = forms.ChoiceField(
         label="Typical education",
         required=False,
-        choices=[("", "Any education"), *Career.Education.choices],
+        choices=_choices(
+            "Any education", ((key, words) for key, (words, _) in EDUCATION.items())
+        ),
     )
-    salary = forms.ChoiceField(
-        label="Median salary",
+    zone = forms.ChoiceField(
+        label="Preparation needed",
         required=False,
-        choices=[("", "Any salary")]
-        + [(key, label) for key, (label, _, _) in SALARY_BANDS.items()],
+        choices=_choices(
+            "Any preparation",
+            ((zone, f"{zone}: {label}") for zone, label in JOB_ZONES.items()),
+        ),
     )
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS.items())
+    pay = forms.ChoiceField(
+        label="Median pay a year",
+        required=False,
+        help_text="for occupations BLS publishes by the hour only, the hourly "
+        "median × 2,080 hours (a full-time year).",
+        choices=_choices(
+            "Any pay", ((key, band.label) for key, band in PAY_BANDS.items())
+        ),
+    )
+    growth = forms.ChoiceField(
+        label="Projected growth",
+        required=False,
+        choices=_choices(
+            "Any outlook", ((key, band.label) for key, band in GROWTH_BANDS.items())
+        ),
+    )
+    openings = forms.ChoiceField(
+        label="Openings",
+        required=False,
+        choices=_choices(
+            "Any number", ((key, band.label) for key, band in OPENINGS_BANDS.items())
+        ),
+    )
+    industry = forms.ChoiceField(label="Industry", required=False)
+    # The default sort is the blank choice, so the unsorted address is canonical.
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("" if key == DEFAULT_SORT else key, label) for key, label in SORTS.items()
+        ],
+    )
 
-    def __init__(self, *args, industries: list[Industry], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = [("", "Any industry")] + [
-            (industry.slug, industry.name) for industry in industries
-        ]
+    FILTERS = ("field", "education", "zone", "pay", "growth", "openings", "industry")
 
-    def criteria(self) -> dict:
-        """The valid filters; an invalid value is ignored rather than failing."""
+    def __init__(self, *args, fields: list[Field], industries: list[Industry], **kw):
+        super().__init__(*args, **kw)
+        self.fields["field"].choices = _choices(
+            "Any field", ((field.slug, field.name) for field in fields)
+        )
+        self.fields["industry"].choices = _choices(
+            "Any industry", ((industry.slug, industry.name) for industry in industries)
+        )
+
+    def criteria(self) -> dict[str, str]:
+        """The valid, non-default values by name; an invalid one is dropped
+        rather than failing the page."""
         if not self.is_bound:
             return {}
         self.is_valid()
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if value and name in self.fields
+            if value and value != DEFAULT_SORT
         }
 
-    def describe(self, criteria: dict) -> list[tuple[str, str, str]]:
-        """(field name, words for a sentence, name of the filter) for each active
-        filter, so the page can say why nothing matched and offer to drop one."""
-        described = []
-        if query := criteria.get("q"):
-            described.append(("q", f"matching “{query}”", f"the search “{query}”"))
-        if industry := criteria.get("industry"):
-            name = dict(self.fields["industry"].choices).get(industry)
-            described.append(("industry", f"in {name}", f"the {name} filter"))
-        if education := criteria.get("education"):
-            label = Career.Education(education).label
-            sentence = f"needing {label[0].lower()}{label[1:]}"
-            described.append(("education", sentence, "the education filter"))
-        if band := criteria.get("salary"):
-            label = SALARY_BANDS[band][0]
-            sentence = f"with a median salary {label[0].lower()}{label[1:]}"
-            described.append(("salary", sentence, "the salary filter"))
-        return described
+    def described(self, criteria: dict) -> list[tuple[str, str]]:
+        """(parameter, name of the filter with its value) for each active filter."""
+        return [
+            (name, f"{self.fields[name].label}: {self._label(name, criteria[name])}")
+            for name in self.FILTERS
+            if name in criteria
+        ]
+
+    def _label(self, name: str, value: str) -> str:
+        return dict(self.fields[name].choices)[value]

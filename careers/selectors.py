@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from operator import attrgetter
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
-
 from careers.models import (
     FAQ,
     Career,
@@ -13,7 +11,6 @@ from careers.models import (
     Con,
     EducationOption,
     GuideSection,
-    Industry,
     Occupation,
     PathLevel,
     Pro,
@@ -22,74 +19,6 @@ from careers.models import (
     SalaryLevel,
     Step,
 )
-
-# The median-salary filter: key, then (label, lowest, below), None for no bound.
-SALARY_BANDS = {
-    "under-35k": ("Under $35,000", None, 35_000),
-    "35k-50k": ("$35,000 to $50,000", 35_000, 50_000),
-    "50k-75k": ("$50,000 to $75,000", 50_000, 75_000),
-    "75k-plus": ("$75,000 and over", 75_000, None),
-}
-
-
-def listed_industries() -> list[Industry]:
-    """Industries that at least one published guide ranks, for the filter."""
-    return list(
-        Industry.objects.filter(
-            Exists(
-                CareerIndustry.objects.filter(
-                    industry=OuterRef("pk"), career__status=Career.Status.PUBLISHED
-                )
-            )
-        )
-    )
-
-
-def search_careers(criteria: dict) -> QuerySet[Career]:
-    """Published guides matching the search form's criteria, sorted as asked."""
-    careers = Career.objects.published().prefetch_related(
-        Prefetch(
-            "industries", queryset=CareerIndustry.objects.select_related("industry")
-        )
-    )
-    if query := criteria.get("q"):
-        careers = careers.filter(
-            Q(title__icontains=query)
-            | Q(summary__icontains=query)
-            | Exists(
-                CareerSkill.objects.filter(
-                    career=OuterRef("pk"), skill__name__icontains=query
-                )
-            )
-        )
-    if industry := criteria.get("industry"):
-        careers = careers.filter(
-            Exists(
-                CareerIndustry.objects.filter(
-                    career=OuterRef("pk"), industry__slug=industry
-                )
-            )
-        )
-    if education := criteria.get("education"):
-        careers = careers.filter(typical_education=education)
-    if band := criteria.get("salary"):
-        _, low, high = SALARY_BANDS[band]
-        if low is not None:
-            careers = careers.filter(median_salary__gte=low)
-        if high is not None:
-            careers = careers.filter(median_salary__lt=high)
-    match criteria.get("sort"):
-        case "salary":
-            careers = careers.order_by(
-                F("median_salary").desc(nulls_last=True), "title"
-            )
-        case "growth":
-            careers = careers.order_by(
-                F("growth_percent").desc(nulls_last=True), "title"
-            )
-        case _:
-            careers = careers.order_by("title")
-    return careers
 
 
 @dataclass(frozen=True)

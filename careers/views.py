@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -10,7 +11,16 @@ from django.views.decorators.http import require_POST
 
 from careers import about_data
 from careers import guide as guide_content
-from careers.forms import CareerSearchForm
+from careers.browse import (
+    PAGE_SIZE,
+    browse_careers,
+    card,
+    counts_without_each,
+    field_counts,
+    listed_fields,
+    listed_industries,
+)
+from careers.forms import CareerBrowseForm
 from careers.models import Career
 from careers.occupation_guide import is_generated, occupation_page
 from careers.occupation_seo import structured_data
@@ -18,44 +28,129 @@ from careers.selectors import (
     career_for,
     guide_at_occupation_slug,
     guide_for,
-    listed_industries,
     related_guides,
-    search_careers,
 )
 from careers.targets import target_career_set
 from careers.visits import guide_view_record
-from core.pagecache import cache_anonymous_page, cached_fragment
+from core.pagecache import cache_anonymous_page, cached_fragment, canonical_query
 from core.redirects import safe_next_url
 
+# Every parameter the list reads; anything else never reaches the view.
+BROWSE_QUERY = (
+    "education",
+    "field",
+    "growth",
+    "industry",
+    "openings",
+    "page",
+    "pay",
+    "sort",
+    "zone",
+)
 
-@cache_anonymous_page(query=CareerSearchForm.base_fields)
+
+@cache_anonymous_page(query=BROWSE_QUERY)
 def index(request):
-    form = CareerSearchForm(request.GET or None, industries=listed_industries())
+    fields = listed_fields()
+    form = CareerBrowseForm(
+        request.GET or None, fields=fields, industries=listed_industries()
+    )
     criteria = form.criteria()
+    paginator = Paginator(browse_careers(criteria), PAGE_SIZE)
+    page = paginator.get_page(_page_number(request.GET.get("page")))
+    # One address per list: a query with invalid, default or out-of-range values
+    # goes to its canonical form, so junk values never fill the page cache
+    # (redirects are not stored) and every shared link is the canonical one.
+    canonical = _query(criteria, page=page.number)
+    if canonical != canonical_query(request, BROWSE_QUERY):
+        return redirect(_list_url(canonical))
+
     # list() runs the query here, so the template does no database work.
-    careers = list(search_careers(criteria))
+    cards = [card(career) for career in page.object_list]
+    active = form.described(criteria)
+    other_filters = any(name != "field" for name, _ in active)
+    counts = field_counts(criteria) if other_filters else None
+    field_links = [
+        {
+            "name": field.name,
+            "count": field.count if counts is None else counts.get(field.slug, 0),
+            "url": _list_url(_query(criteria | {"field": field.slug})),
+            "current": criteria.get("field") == field.slug,
+        }
+        for field in fields
+    ]
+    without = counts_without_each(criteria) if active and not cards else {}
     active_filters = [
-        {"words": words, "filter_name": filter_name, "url": _url_without(request, name)}
-        for name, words, filter_name in form.describe(criteria)
+        {
+            "parameter": name,
+            "words": words,
+            "url": _list_url(_query(_without(criteria, name))),
+            "count_without": without.get(name),
+        }
+        for name, words in active
     ]
     return render(
         request,
         "careers/index.html",
         {
             "form": form,
-            "careers": careers,
+            "cards": cards,
+            "page": page,
+            "page_links": _page_links(criteria, page),
+            "previous_url": page.has_previous()
+            and _list_url(_query(criteria, page=page.previous_page_number())),
+            "next_url": page.has_next()
+            and _list_url(_query(criteria, page=page.next_page_number())),
+            "fields": field_links,
+            "field_selected": bool(criteria.get("field")),
+            "everything_url": _list_url(_query(_without(criteria, "field"))),
             "active_filters": active_filters,
             "is_filtered": bool(active_filters),
+            "search_url": "/careers/search/",
         },
     )
 
 
-def _url_without(request, parameter: str) -> str:
-    remaining = {
-        key: value for key, value in request.GET.items() if key != parameter and value
-    }
-    query = urlencode(remaining)
+def _page_number(value) -> int:
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _without(criteria: dict, name: str) -> dict:
+    return {key: value for key, value in criteria.items() if key != name}
+
+
+def _query(criteria: dict, *, page: int = 1) -> str:
+    """The canonical query string: the pagecache's form (names sorted)."""
+    pairs = sorted(criteria.items())
+    if page > 1:
+        pairs = sorted([*pairs, ("page", str(page))])
+    return urlencode(pairs)
+
+
+def _list_url(query: str) -> str:
     return reverse("careers:index") + (f"?{query}" if query else "")
+
+
+def _page_links(criteria: dict, page) -> list[dict]:
+    """Numbered links to nearby pages, None for a gap (Django's elided range)."""
+    links = []
+    for number in page.paginator.get_elided_page_range(
+        page.number, on_each_side=1, on_ends=1
+    ):
+        if number == page.paginator.ELLIPSIS:
+            links.append(None)
+        else:
+            links.append(
+                {
+                    "number": number,
+                    "url": _list_url(_query(criteria, page=number)),
+                    "current": number == page.number,
+                }
+            )
+    return links
 
 
 @cache_anonymous_page

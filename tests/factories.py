@@ -18,6 +18,7 @@ from assessments.models import (
 )
 from careers.catalogue.pack import read_pack
 from careers.catalogue.records import Reference, normalize_title, occupation_row
+from careers.industries import occupation_industries_link
 from careers.models import (
     Career,
     CareerIndustry,
@@ -93,6 +94,7 @@ def occupation_from_pack(code: str = "43-4051.00", **fields) -> Occupation:
         )
         for kind, title in row.titles
     )
+    occupation_industries_link(occupations=[occupation])
     return occupation
 
 

@@ -50,7 +50,8 @@ from tracker.sharing import calendar_token_regenerate, share_link_create
 PAGES = [
     ("landing", "/", None),
     ("careers index", "/careers/", None),
-    ("careers search, no results", "/careers/?q=astronaut", None),
+    ("careers index, filtered", "/careers/?education=high-school&sort=pay", None),
+    ("careers index, no results", "/careers/?education=doctorate&pay=150k-plus", None),
     ("guide", "/careers/{guide}/", None),
     ("generated guide", "/careers/{generated_guide}/", None),
     ("about the data", "/careers/about-the-data/", None),
@@ -239,6 +240,10 @@ def build_site_data() -> dict:
     guide = Career.objects.published().order_by("title").first()
     # A split code: the guide carries the wider-group note as well as every part.
     generated_guide = generated_career_for(occupation_from_pack("15-1299.01"))
+    # A few catalogue occupations with generated guides, so the careers list
+    # shows fields, figures and industries.
+    for code in ["23-1011.00", "31-1121.00", "43-2011.00"]:
+        generated_career_for(occupation_from_pack(code))
     load_assessments()
     readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
     skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)

@@ -23,6 +23,7 @@ from careers.catalogue.pack import PACK_PATH, read_pack
 from careers.catalogue.records import OccupationRow, normalize_title
 from careers.catalogue.summaries import list_summary
 from careers.catalogue.validation import validated_rows
+from careers.industries import occupation_industries_link
 from careers.loader import guides_changed
 from careers.models import (
     Career,
@@ -242,6 +243,9 @@ def _write_occupations(
             (occupation.pk, kind, title, normalize_title(title))
             for occupation, row in written
             for kind, title in row.titles
+        )
+        occupation_industries_link(
+            occupations=[occupation for occupation, _ in written]
         )
     return existing
 

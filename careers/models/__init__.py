@@ -25,6 +25,7 @@ from careers.models.occupations import (
     DataRelease,
     Occupation,
     OccupationGroup,
+    OccupationIndustry,
     OccupationTitle,
 )
 from careers.models.visits import GuideView
@@ -44,6 +45,7 @@ __all__ = [
     "Industry",
     "Occupation",
     "OccupationGroup",
+    "OccupationIndustry",
     "OccupationTitle",
     "PathLevel",
     "Pro",

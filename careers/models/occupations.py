@@ -49,6 +49,11 @@ class OccupationGroup(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def field_name(self) -> str:
+        """The name people browse by: "Office and Administrative Support"."""
+        return self.name.removesuffix(" Occupations")
+
 
 class Occupation(models.Model):
     class PayUnit(models.TextChoices):
@@ -144,3 +149,31 @@ class OccupationTitle(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class OccupationIndustry(models.Model):
+    """One of the industries employing most of an occupation's workers (from
+    facts["industries"]), as a row so the careers list can filter on it."""
+
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="industry_links"
+    )
+    industry = models.ForeignKey(
+        "careers.Industry", on_delete=models.CASCADE, related_name="occupation_links"
+    )
+    # 0 for the industry employing the most of the occupation's workers.
+    rank = models.PositiveSmallIntegerField()
+    employment = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["occupation", "rank"]
+        verbose_name_plural = "occupation industries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "industry"],
+                name="occupation_industry_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.occupation.title} in {self.industry.name}"

@@ -263,8 +263,22 @@ def test_the_desktop_layout_is_unchanged(page, live_server, phone_data):
     expect(page.locator(".guide__header .eyebrow")).to_be_visible()
 
 
-def test_the_careers_search_fits_the_first_screen(page, live_server, phone_data):
+def test_the_careers_search_and_filters_fit_the_first_screen(
+    page, live_server, phone_data
+):
     page.set_viewport_size(PHONE)
     visit(page, live_server, phone_data, "/careers/", None)
-    search = box(page.get_by_role("button", name="Show guides"))
+    search = box(page.get_by_role("button", name="Search", exact=True))
     assert search["y"] + search["height"] <= PHONE["height"]
+    # The fields and the filters fold behind a button each, both on the first screen.
+    for toggle in ["Browse by field", "Filter and sort"]:
+        summary = page.locator("summary", has_text=toggle)
+        assert box(summary)["y"] + box(summary)["height"] <= PHONE["height"]
+    expect(page.get_by_label("Typical education")).to_be_hidden()
+    page.locator("summary", has_text="Filter and sort").click()
+    expect(page.get_by_label("Typical education")).to_be_visible()
+
+    page.set_viewport_size(DESKTOP)
+    expect(page.locator("summary", has_text="Filter and sort")).to_be_hidden()
+    expect(page.get_by_label("Typical education")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Browse by field")).to_be_visible()

@@ -434,3 +434,14 @@ def test_list_summary_names_the_unit_and_the_missing_figures(db):
     assert "a year in its wider BLS group (May 2025)" in list_summary(
         facts["11-1011.03"]
     )
+
+
+def test_the_load_links_each_occupation_to_its_top_industries(db, pack_path):
+    load(pack_path)
+
+    clerk = Occupation.objects.get(code="43-4051.00")
+    linked = list(
+        clerk.industry_links.order_by("rank").values_list("industry__name", flat=True)
+    )
+    expected = [row["name"] for row in clerk.facts["industries"]][:5]
+    assert linked == expected

@@ -2,11 +2,13 @@
 
 import pytest
 
+from careers.catalogue.pack import read_pack
 from careers.models import FAQ, Career, GuideSection
 from tests.factories import (
     CareerFactory,
     CareerIndustryFactory,
     CareerSkillFactory,
+    generated_career_for,
     occupation_from_pack,
 )
 
@@ -39,17 +41,36 @@ def make_guides(count: int, children: int) -> Career:
     return career
 
 
-@pytest.mark.parametrize(("guides", "children"), [(1, 1), (30, 12)])
+def make_catalogue(count: int) -> None:
+    """`count` occupations from the pack with generated guides (and their
+    industries), and two guides without an occupation."""
+    for code in [r["code"] for r in read_pack()["occupations"]][:count]:
+        generated_career_for(occupation_from_pack(code))
+    CareerIndustryFactory(career=CareerFactory())
+    CareerFactory()
+
+
+@pytest.mark.parametrize("occupations", [2, 40])
 def test_careers_index_queries_do_not_grow(
-    client, db, django_assert_num_queries, guides, children
+    client, db, django_assert_num_queries, occupations
 ):
-    make_guides(guides, children)
+    make_catalogue(occupations)
 
-    # 1 industries for the filter, 1 guides, 1 their industries (prefetch)
-    with django_assert_num_queries(3):
-        response = client.get("/careers/", {"q": "Career", "sort": "salary"})
+    # 1 fields with their counts, 1 industries for the filter, 1 the list's
+    # count, 1 its page of guides with their occupations and groups.
+    with django_assert_num_queries(4):
+        response = client.get("/careers/", {"sort": "pay"})
+    assert len(response.context["cards"]) == min(occupations + 2, 24)
 
-    assert len(response.context["careers"]) == guides
+    # With a filter other than the field: 1 more, the fields' counts under it.
+    with django_assert_num_queries(5):
+        client.get("/careers/", {"education": "bachelor"})
+
+    # An empty list: no page of guides to fetch, but 1 for each filter's count
+    # without it.
+    with django_assert_num_queries(5):
+        response = client.get("/careers/", {"pay": "150k-plus", "zone": 1})
+    assert response.context["cards"] == []
 
 
 @pytest.mark.parametrize(("guides", "children"), [(1, 1), (30, 12)])

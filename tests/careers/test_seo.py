@@ -28,6 +28,6 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_private_areas_out(client, db
 
 
 def test_the_careers_index_has_a_canonical_link(client, db):
-    page = client.get("/careers/?sort=salary").content.decode()
+    page = client.get("/careers/?sort=pay").content.decode()
 
     assert '<link rel="canonical" href="http://testserver/careers/">' in page

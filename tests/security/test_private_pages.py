@@ -11,7 +11,13 @@ from tests.site_pages import fetch, pages
 # Anonymous pages in tests/site_pages.py that still show one person's data.
 SHOWS_SOMEONES_DATA = {"shared board", "shared stats"}
 # The pages the page cache keeps for anonymous visitors.
-PUBLIC = {"landing", "careers index", "careers search, no results", "guide"}
+PUBLIC = {
+    "landing",
+    "careers index",
+    "careers index, filtered",
+    "careers index, no results",
+    "guide",
+}
 
 
 def directives(response) -> set[str]:
