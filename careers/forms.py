@@ -67,3 +67,23 @@ class CareerSearchForm(forms.Form):
             sentence = f"with a median salary {label[0].lower()}{label[1:]}"
             described.append(("salary", sentence, "the salary filter"))
         return described
+
+
+class TitleSearchForm(forms.Form):
+    """Search guides by any name for the work (careers:search)."""
+
+    q = forms.CharField(
+        label="Job title",
+        required=False,
+        max_length=100,
+        help_text=(
+            "Whatever you would call the work, such as “call center representative”, "
+            "“RN” or “forklift operator”, or a tool you use."
+        ),
+    )
+
+    def query(self) -> str:
+        """The words to search for, or "" when there are none or they are invalid."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return self.cleaned_data["q"]

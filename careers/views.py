@@ -5,10 +5,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from careers import guide as guide_content
-from careers.forms import CareerSearchForm
+from careers.forms import CareerSearchForm, TitleSearchForm
 from careers.models import Career
+from careers.search import search_titles
 from careers.selectors import guide_for, listed_industries, search_careers
 from careers.targets import target_career_set
 from careers.visits import guide_view_record
@@ -36,6 +38,54 @@ def index(request):
             "is_filtered": bool(active_filters),
         },
     )
+
+
+# As-you-type suggestions show this many guides; the results page, SEARCH_RESULTS.
+SUGGESTIONS = 6
+SEARCH_RESULTS = 20
+
+
+@cache_anonymous_page(query=["q"])
+def search(request):
+    """Guides for any job title, saying which title matched."""
+    form = TitleSearchForm(request.GET or None)
+    query = form.query()
+    return render(
+        request,
+        "careers/search.html",
+        {
+            "form": form,
+            "query": query,
+            "matches": search_titles(query, limit=SEARCH_RESULTS) if query else [],
+            "limit": SEARCH_RESULTS,
+        },
+    )
+
+
+# Not page-cached: every keystroke is a new address, and each would take one of
+# the page cache's few slots from pages that cost far more to render.
+@vary_on_headers("HX-Request")
+def suggest(request):
+    """The suggestions htmx shows under the search box as a person types.
+
+    Without htmx (a link followed, JavaScript off) it sends the person to the
+    results page for the same words.
+    """
+    form = TitleSearchForm(request.GET or None)
+    query = form.query()
+    if not request.htmx:
+        return redirect(_search_url(query))
+    matches = search_titles(query, limit=SUGGESTIONS, as_you_type=True) if query else []
+    return render(
+        request,
+        "careers/search.html#suggestions",
+        {"query": query, "matches": matches, "search_url": _search_url(query)},
+    )
+
+
+def _search_url(query: str) -> str:
+    url = reverse("careers:search")
+    return f"{url}?{urlencode({'q': query})}" if query else url
 
 
 def _url_without(request, parameter: str) -> str:
