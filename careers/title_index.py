@@ -23,7 +23,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from careers.catalogue.records import normalize_title
@@ -174,7 +174,10 @@ class TitleIndex:
         # Exact matches: a title's distinct words, sorted, joined by spaces.
         self.exact = {key: array("i", found) for key, found in exact.items()}
         self.vocabulary = sorted(titles.keys() | tools.keys())
+        self.mains = frozenset(self.main_entry)
         self.guide_of = self._guides()
+        # Keep only what results show, not every title and tool name again.
+        self.listings = [replace(item, titles=[], tools=[]) for item in listings]
         del self._terms
 
     def _terms_of(self, text: str) -> tuple[str, list[str]]:
@@ -274,19 +277,25 @@ class TitleIndex:
             self._collect(self._some_words(title_sets), limit, results, seen)
         return results
 
-    def _order(self, listing: int, tier, matched, is_tool, title_sets, matching):
+    def _order(self, listing: int, tier, matched, is_tool, main_words, matching):
         about = self.listings[listing]
-        main = self.main_entry[listing]
         return (
             tier,
             -matched,
             is_tool,
-            -sum(main in entries for entries in title_sets),
+            -main_words[listing],
             -matching,
             -(about.employment or 0),
             about.title,
             about.code,
         )
+
+    def _main_words(self, title_sets) -> Counter:
+        """For each listing, how many query words its official title holds."""
+        found = Counter()
+        for entries in title_sets:
+            found.update(map(self.entry_listing.__getitem__, entries & self.mains))
+        return found
 
     def _every_word(self, chosen, title_sets) -> list[tuple]:
         """(order, listing, entry, exact) for listings with an entry holding every
@@ -309,12 +318,13 @@ class TitleIndex:
                 tier = 0 if self.entry_kind[entry] == MAIN else 1
                 listing = listing_of(entry)
                 exact[listing] = min(exact.get(listing, (tier, entry)), (tier, entry))
+        main_words = self._main_words(title_sets)
         ranked = []
         for listing, entry in best.items():
             tier, entry = exact.get(listing, (2, entry))
             is_tool = entry >= self.first_tool
             matching = (tool_counts if is_tool else title_counts)[listing]
-            order = self._order(listing, tier, size, is_tool, title_sets, matching)
+            order = self._order(listing, tier, size, is_tool, main_words, matching)
             ranked.append((order, listing, entry, tier < 2))
         ranked.sort()
         return ranked
@@ -341,9 +351,10 @@ class TitleIndex:
             elif matched == found[0]:
                 found[1] = min(found[1], entry)
                 found[2] += 1
+        main_words = self._main_words(title_sets)
         ranked = [
             (
-                self._order(listing, 2, matched, False, title_sets, count),
+                self._order(listing, 2, matched, False, main_words, count),
                 listing,
                 entry,
                 False,
