@@ -157,7 +157,7 @@ def test_suggestions_without_htmx_lead_to_the_results_page(client, catalogue):
 def test_the_careers_index_has_the_title_search(client, catalogue):
     page = client.get("/careers/").content.decode()
     assert 'action="/careers/search/"' in page
-    assert 'hx-get="/careers/search/suggest/"' in page
+    assert 'data-hx-get="/careers/search/suggest/"' in page
 
 
 def query_count(client, path, params, **extra) -> int:
