@@ -102,3 +102,23 @@ class CareerBrowseForm(forms.Form):
 
     def _label(self, name: str, value: str) -> str:
         return dict(self.fields[name].choices)[value]
+
+
+class TitleSearchForm(forms.Form):
+    """Search guides by any name for the work (careers:search)."""
+
+    q = forms.CharField(
+        label="Job title",
+        required=False,
+        max_length=100,
+        help_text=(
+            "Whatever you would call the work, such as “call center representative”, "
+            "“RN” or “forklift operator”, or a tool you use."
+        ),
+    )
+
+    def query(self) -> str:
+        """The words to search for, or "" when there are none or they are invalid."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return self.cleaned_data["q"]

@@ -6,5 +6,7 @@ app_name = "careers"
 urlpatterns = [
     path("", views.index, name="index"),
     path("about-the-data/", views.about_data_page, name="about_data"),
+    path("search/", views.search, name="search"),
+    path("search/suggest/", views.suggest, name="suggest"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from careers import about_data
 from careers import guide as guide_content
@@ -20,10 +21,11 @@ from careers.browse import (
     listed_fields,
     listed_industries,
 )
-from careers.forms import CareerBrowseForm
+from careers.forms import CareerBrowseForm, TitleSearchForm
 from careers.models import Career
 from careers.occupation_guide import is_generated, occupation_page
 from careers.occupation_seo import structured_data
+from careers.search import search_titles
 from careers.selectors import (
     career_for,
     guide_at_occupation_slug,
@@ -106,7 +108,6 @@ def index(request):
             "everything_url": _list_url(_query(_without(criteria, "field"))),
             "active_filters": active_filters,
             "is_filtered": bool(active_filters),
-            "search_url": "/careers/search/",
         },
     )
 
@@ -132,6 +133,54 @@ def _query(criteria: dict, *, page: int = 1) -> str:
 
 def _list_url(query: str) -> str:
     return reverse("careers:index") + (f"?{query}" if query else "")
+
+
+# As-you-type suggestions show this many guides; the results page, SEARCH_RESULTS.
+SUGGESTIONS = 6
+SEARCH_RESULTS = 20
+
+
+@cache_anonymous_page(query=["q"])
+def search(request):
+    """Guides for any job title, saying which title matched."""
+    form = TitleSearchForm(request.GET or None)
+    query = form.query()
+    return render(
+        request,
+        "careers/search.html",
+        {
+            "form": form,
+            "query": query,
+            "matches": search_titles(query, limit=SEARCH_RESULTS) if query else [],
+            "limit": SEARCH_RESULTS,
+        },
+    )
+
+
+# Not page-cached: every keystroke is a new address, and each would take one of
+# the page cache's few slots from pages that cost far more to render.
+@vary_on_headers("HX-Request")
+def suggest(request):
+    """The suggestions htmx shows under the search box as a person types.
+
+    Without htmx (a link followed, JavaScript off) it sends the person to the
+    results page for the same words.
+    """
+    form = TitleSearchForm(request.GET or None)
+    query = form.query()
+    if not request.htmx:
+        return redirect(_search_url(query))
+    matches = search_titles(query, limit=SUGGESTIONS, as_you_type=True) if query else []
+    return render(
+        request,
+        "careers/search.html#suggestions",
+        {"query": query, "matches": matches, "search_url": _search_url(query)},
+    )
+
+
+def _search_url(query: str) -> str:
+    url = reverse("careers:search")
+    return f"{url}?{urlencode({'q': query})}" if query else url
 
 
 def _page_links(criteria: dict, page) -> list[dict]:

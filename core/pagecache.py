@@ -61,6 +61,12 @@ def pages_changed() -> None:
     transaction.on_commit(_new_version)
 
 
+def content_version() -> str:
+    """The current content version, which `pages_changed()` renews; anything
+    built from the content in memory can keep it to know when to rebuild."""
+    return cache.get(VERSION_KEY) or _new_version()
+
+
 def _new_version() -> str:
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, None)

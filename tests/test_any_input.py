@@ -45,7 +45,8 @@ def some_data(alice):
 
 
 @pytest.mark.parametrize(
-    "path", ["/careers/", "/tracker/", "/tracker/board/", "/tracker/new/"]
+    "path",
+    ["/careers/", "/careers/search/", "/tracker/", "/tracker/board/", "/tracker/new/"],
 )
 def test_list_pages_answer_any_query_string(alice_client, some_data, path):
     @fuzz
