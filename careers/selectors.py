@@ -140,7 +140,14 @@ def guide_for(user, slug: str) -> Guide:
     Plain queries, not prefetch_related: the page is the site's heaviest and the
     prefetch machinery cost more than the queries themselves.
     """
-    career = Career.objects.visible_to(user).get(slug=slug)
+    # The occupation comes in the same query for "careers like this" (its
+    # similar list); not its facts, which are large and this page does not show.
+    career = (
+        Career.objects.visible_to(user)
+        .select_related("occupation")
+        .defer("occupation__facts", "occupation__skill_profile")
+        .get(slug=slug)
+    )
     return Guide(
         career=career,
         industries=_rows(CareerIndustry, career, "industry"),
