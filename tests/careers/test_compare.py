@@ -153,3 +153,13 @@ def test_a_guide_links_to_compare_it(client, catalogue):
     csr = catalogue[CSR]
     html = client.get(csr.get_absolute_url()).content.decode()
     assert f'href="/careers/compare/?career={csr.slug}"' in html
+
+
+def test_the_list_ticks_careers_into_the_compare_form(client, catalogue):
+    html = client.get("/careers/").content.decode()
+    csr = catalogue[CSR]
+    assert 'id="compare-form"' in html
+    assert (
+        f'<input type="checkbox" name="career" value="{csr.slug}" form="compare-form">'
+        in html
+    )
