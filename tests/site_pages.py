@@ -28,6 +28,7 @@ from assessments.forms import SectionForm, field_name
 from assessments.loader import load_assessments
 from assessments.models import Assessment, Question, Result
 from assessments.services import result_create
+from careers.catalogue.similarity import refresh_similar
 from careers.loader import load_careers
 from careers.models import Career
 from tests.factories import (
@@ -36,6 +37,8 @@ from tests.factories import (
     InterviewFactory,
     NoteFactory,
     UserFactory,
+    generated_career_for,
+    occupation_from_pack,
 )
 from tracker.models import Priority, Source, Status, WorkMode
 from tracker.services import (
@@ -50,6 +53,18 @@ PAGES = [
     ("careers index", "/careers/", None),
     ("careers search, no results", "/careers/?q=astronaut", None),
     ("guide", "/careers/{guide}/", None),
+    ("generated guide, careers like this", "/careers/{occupation_guide}/", None),
+    ("compare, none chosen", "/careers/compare/", None),
+    ("compare, one chosen", "/careers/compare/?career={occupation_guide}", None),
+    ("compare", "{compare}", None),
+    ("plan a change, none chosen", "/careers/plan/", None),
+    ("plan a change", "/careers/plan/?from={occupation_guide}&to={plan_to}", None),
+    ("plan a change, large", "/careers/plan/?from={plan_far}&to={plan_to_far}", None),
+    (
+        "plan a change, signed in",
+        "/careers/plan/?from={occupation_guide}&to={plan_to}",
+        "alice",
+    ),
     ("sign-in", "/accounts/signin/", None),
     ("sign-up", "/accounts/signup/", None),
     ("password reset", "/accounts/password/reset/", None),
@@ -228,6 +243,22 @@ def build_site_data() -> dict:
     interviews, contacts, notes, documents, a share link and a calendar feed).
     Returns the personas and the ids and tokens that PAGES' paths name."""
     load_careers()
+    # A few catalogue occupations with generated guides, for compare, plan and
+    # careers like this (retail salespersons to chief executives is a large change).
+    occupations = {
+        code: generated_career_for(occupation_from_pack(code))
+        for code in (
+            "43-4051.00",
+            "43-3031.00",
+            "13-2011.00",
+            "41-2031.00",
+            "11-1011.00",
+            "43-4111.00",
+            "41-1011.00",
+            "29-1022.00",
+        )
+    }
+    refresh_similar()
     now = timezone.now()
     today = timezone.localdate()
     alice = UserFactory(email="alice@example.com", name="Alice Moreno")
@@ -303,6 +334,15 @@ def build_site_data() -> dict:
     return {
         "users": {"alice": alice, "newcomer": newcomer},
         "guide": guide.slug,
+        "occupation_guide": occupations["43-4051.00"].slug,
+        "compare": "/careers/compare/?"
+        + "&".join(
+            f"career={occupations[code].slug}"
+            for code in ("43-4051.00", "43-3031.00", "13-2011.00", "29-1022.00")
+        ),
+        "plan_to": occupations["13-2011.00"].slug,
+        "plan_far": occupations["41-2031.00"].slug,
+        "plan_to_far": occupations["11-1011.00"].slug,
         "readiness": readiness.slug,
         "skills_gap": skills_gap.slug,
         "readiness_result": readiness_result.public_id,

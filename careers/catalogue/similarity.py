@@ -89,17 +89,21 @@ def similar_occupations(
     profiles = skill_profiles(vectors)
     codes = sorted(profiles)
     ids = sorted({skill for profile in profiles.values() for skill in profile})
-    # Lists in one skill order, so each pair costs one C-level sum(map(mul)).
+    # Lists in one skill order, so each pair costs one C-level sum(map(mul));
+    # each pair is computed once and used for both occupations.
     rows = [[profiles[code].get(skill, 0.0) for skill in ids] for code in codes]
+    scores = [[0.0] * len(codes) for _ in codes]
+    for index, row in enumerate(rows):
+        for other in range(index + 1, len(rows)):
+            scores[index][other] = scores[other][index] = sum(
+                map(mul, row, rows[other])
+            )
     result = {}
-    for code, row in zip(codes, rows, strict=True):
-        scores = (
-            (sum(map(mul, row, other)), other_code)
-            for other_code, other in zip(codes, rows, strict=True)
-            if other_code != code
-        )
-        best = heapq.nsmallest(limit, scores, key=lambda pair: (-pair[0], pair[1]))
-        result[code] = [(other_code, score) for score, other_code in best]
+    for index, code in enumerate(codes):
+        row = scores[index]
+        others = (other for other in range(len(codes)) if other != index)
+        best = heapq.nsmallest(limit, others, key=lambda other: (-row[other], other))
+        result[code] = [(codes[other], row[other]) for other in best]
     return result
 
 
