@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from careers.comparison import MAX_CAREERS, MIN_CAREERS, compare
+from careers.figures import growth
 from careers.models import Career, Occupation
 from careers.plans import change_plan
 from core.pagecache import cache_anonymous_page
@@ -148,6 +149,8 @@ def plan_change(request):
             "source": source,
             "target": target,
             "plan": plan,
+            "source_growth": growth(source.occupation.growth_percent) if plan else "",
+            "target_growth": growth(target.occupation.growth_percent) if plan else "",
             "stone": stone,
             "notices": notices,
             "pickers": [

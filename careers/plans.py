@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careers.figures import dollars_and_cents, growth
+from careers.figures import dollars_and_cents
 from core.formatting import money
 
 IMPORTANT = 3.0
@@ -176,7 +176,8 @@ class PayDifference:
         amount = money if self.unit == "annual" else dollars_and_cents
         sign = "+" if self.change > 0 else ("\u2212" if self.change < 0 else "")
         per = "a year" if self.unit == "annual" else "an hour"
-        return f"{sign}{amount(abs(self.change))} {per} ({growth(self.percent)})"
+        percent = f"{sign}{abs(self.percent)}%"
+        return f"{sign}{amount(abs(self.change))} {per} ({percent})"
 
 
 def pay_difference(source, target) -> PayDifference | None:
