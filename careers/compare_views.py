@@ -1,5 +1,7 @@
 """Comparing careers side by side and planning a change from one to another."""
 
+import re
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -21,7 +23,13 @@ def _comparable_careers():
     )
 
 
+# What a guide's address can be; anything else is unknown without asking the
+# database (PostgreSQL refuses strings with NUL characters, for one).
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
 def _careers_with_figures(slugs: list[str]) -> dict[str, Career]:
+    slugs = [slug for slug in slugs if SLUG.fullmatch(slug)]
     if not slugs:
         return {}
     careers = (

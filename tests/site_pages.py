@@ -243,6 +243,11 @@ def build_site_data() -> dict:
     interviews, contacts, notes, documents, a share link and a calendar feed).
     Returns the personas and the ids and tokens that PAGES' paths name."""
     load_careers()
+    now = timezone.now()
+    today = timezone.localdate()
+    alice = UserFactory(email="alice@example.com", name="Alice Moreno")
+    newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
+    guide = Career.objects.published().order_by("title").first()
     # A few catalogue occupations with generated guides, for compare, plan and
     # careers like this (retail salespersons to chief executives is a large change).
     occupations = {
@@ -259,11 +264,6 @@ def build_site_data() -> dict:
         )
     }
     refresh_similar()
-    now = timezone.now()
-    today = timezone.localdate()
-    alice = UserFactory(email="alice@example.com", name="Alice Moreno")
-    newcomer = UserFactory(email="newcomer@example.com", name="Noor Haddad")
-    guide = Career.objects.published().order_by("title").first()
     load_assessments()
     readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
     skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)
