@@ -166,3 +166,22 @@ def key_facts(career: Career) -> list[FactCard]:
     if career.occupation is not None:
         return _from_occupation(career, career.occupation)
     return _from_career(career)
+
+
+def median_pay(pay_unit: str, annual: int | None, hourly_cents: int | None) -> str:
+    """The national median in the unit BLS publishes it in ("" when unpublished)."""
+    if pay_unit in ("both", "annual") and annual is not None:
+        return f"{money(annual)} a year"
+    if pay_unit == "hourly" and hourly_cents is not None:
+        return f"{dollars_and_cents(hourly_cents)} an hour"
+    return ""
+
+
+def growth(value: float | Decimal | None) -> str:
+    """Projected ten-year change with its sign: "+3.1%", or "-5.5%" with a true
+    minus sign; "" when unknown."""
+    if value is None:
+        return ""
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"))
+    sign = "+" if rounded > 0 else (MINUS if rounded < 0 else "")
+    return f"{sign}{abs(rounded)}%"

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from careers.figures import key_facts, pay
 from careers.models import CareerSkill, GuideSection, Skill
 from careers.selectors import Guide
+from careers.similar import similar_careers
 from core.charts import BarChart, horizontal_bar_chart, position_percent
 from core.formatting import money
 from core.markup import render_markup
@@ -368,6 +369,7 @@ def page_context(
         "cons": guide.cons,
         "faqs": faqs(guide),
         "related": related(guide),
+        "similar_careers": similar_careers(career.occupation),
         "structured_data": structured_data(
             guide, page_url=page_url, careers_url=careers_url, home_url=home_url
         ),

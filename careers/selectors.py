@@ -78,7 +78,7 @@ def career_for(user, slug: str) -> Career:
     return (
         Career.objects.visible_to(user)
         .select_related("occupation")
-        .defer("occupation__facts")
+        .defer("occupation__facts", "occupation__skill_profile")
         .get(slug=slug)
     )
 

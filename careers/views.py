@@ -32,6 +32,7 @@ from careers.selectors import (
     guide_for,
     related_guides,
 )
+from careers.similar import similar_careers
 from careers.targets import target_career_set
 from careers.visits import guide_view_record
 from core.pagecache import cache_anonymous_page, cached_fragment, canonical_query
@@ -260,6 +261,7 @@ def _generated_parts(career: Career, urls: dict) -> dict:
         "career": career,
         "page": page,
         "skills_gap_url": skills_gap_url,
+        "similar_careers": similar_careers(career.occupation),
         "attribution": about_data.ATTRIBUTION,
         "bls_caveat": about_data.BLS_CAVEAT,
         "page_url": urls["page_url"],

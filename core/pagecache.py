@@ -94,11 +94,25 @@ def _recent_local_entry(key: str) -> dict | None:
     return remembered[1]
 
 
-def canonical_query(request, names) -> str:
+# The most values of a repeated parameter a page is kept under: enough for a
+# view to tell "too many" apart, few enough to bound the address's length.
+MAX_REPEATED = 5
+
+
+def canonical_query(request, names, repeated=()) -> str:
     """The query string of the parameters named: each one's last value (the one
-    `request.GET.get` gives the view), trimmed, blank ones dropped, sorted."""
+    `request.GET.get` gives the view), trimmed, blank ones dropped, sorted.
+
+    A `repeated` parameter keeps every value instead (`request.GET.getlist`),
+    trimmed, blanks and repeats dropped, in the visitor's order, at most
+    MAX_REPEATED of them."""
     kept = []
-    for name in sorted(names):
+    for name in sorted({*names, *repeated}):
+        if name in repeated:
+            values = (value.strip() for value in request.GET.getlist(name))
+            unique = list(dict.fromkeys(value for value in values if value))
+            kept.extend((name, value) for value in unique[:MAX_REPEATED])
+            continue
         value = request.GET.get(name, "").strip()
         if value:
             kept.append((name, value))
@@ -137,16 +151,16 @@ def _is_anonymous_visitor(request) -> bool:
     )
 
 
-def _query_names(request) -> tuple[str, ...] | None:
-    """The query parameters the page's view reads, or None when the view is not
-    marked for the page cache."""
+def _query_names(request) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The query parameters the page's view reads (single, then repeated), or
+    None when the view is not marked for the page cache."""
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return None
     if not getattr(match.func, "cache_anonymous_page", False):
         return None
-    return match.func.page_cache_query
+    return match.func.page_cache_query, match.func.page_cache_repeated
 
 
 def _storable(request, response) -> bool:
@@ -160,14 +174,16 @@ def _storable(request, response) -> bool:
     )
 
 
-def cache_anonymous_page(view=None, *, query=()):
+def cache_anonymous_page(view=None, *, query=(), repeated=()):
     """Mark the view's page as one PageCacheMiddleware may keep for anonymous
     visitors; `query` names the query parameters the view reads (the view never
-    sees any other). Use bare, or as @cache_anonymous_page(query=[…])."""
+    sees any other), `repeated` those it reads every value of (`getlist`). Use
+    bare, or as @cache_anonymous_page(query=[…])."""
 
     def mark(view):
         view.cache_anonymous_page = True
         view.page_cache_query = tuple(query)
+        view.page_cache_repeated = tuple(repeated)
         return view
 
     return mark if view is None else mark(view)
@@ -254,7 +270,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         # The view renders from the canonical query, so the page is exactly what
         # its address says, whatever else the visitor's query carried.
-        query = canonical_query(request, names)
+        query = canonical_query(request, *names)
         request.META["QUERY_STRING"] = query
         request.GET = QueryDict(query)
         address = page_address(request)

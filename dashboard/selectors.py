@@ -27,6 +27,9 @@ class Dashboard:
     overdue_count: int
     interviews: list[Interview]
     recent_guides: list[Career] = field(default_factory=list)
+    # Where a change plan to the target starts: the career of the person's most
+    # recent application that has one (with figures), if not the target itself.
+    plan_from: Career | None = None
 
     @property
     def active_applications(self) -> int:
@@ -42,6 +45,24 @@ class Dashboard:
             or self.recent_guides
             or self.interviews
         )
+
+
+def latest_application_career(*, user, other_than: Career) -> Career | None:
+    """The career of the person's most recently updated application that names a
+    published guide with occupation figures, other than `other_than`."""
+    application = (
+        Application.objects.for_user(user)
+        .filter(
+            career__status=Career.Status.PUBLISHED,
+            career__occupation__isnull=False,
+        )
+        .exclude(career=other_than)
+        .select_related("career")
+        .only("career__slug", "career__title")
+        .order_by("-updated_at", "-id")
+        .first()
+    )
+    return application.career if application else None
 
 
 def dashboard_for(*, user) -> Dashboard:
@@ -65,4 +86,7 @@ def dashboard_for(*, user) -> Dashboard:
         overdue_count=len(due.overdue),
         interviews=upcoming_interviews(user=user),
         recent_guides=recently_viewed(user=user),
+        plan_from=latest_application_career(user=user, other_than=target)
+        if target and target.occupation_id
+        else None,
     )

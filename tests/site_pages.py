@@ -28,6 +28,7 @@ from assessments.forms import SectionForm, field_name
 from assessments.loader import load_assessments
 from assessments.models import Assessment, Question, Result
 from assessments.services import result_create
+from careers.catalogue.similarity import refresh_similar
 from careers.loader import load_careers
 from careers.models import Career
 from tests.factories import (
@@ -58,6 +59,18 @@ PAGES = [
     ("title search", "/careers/search/", None),
     ("title search, results", "/careers/search/?q=customer+service+clerk", None),
     ("title search, no results", "/careers/search/?q=astronaut", None),
+    ("generated guide, careers like this", "/careers/{occupation_guide}/", None),
+    ("compare, none chosen", "/careers/compare/", None),
+    ("compare, one chosen", "/careers/compare/?career={occupation_guide}", None),
+    ("compare", "{compare}", None),
+    ("plan a change, none chosen", "/careers/plan/", None),
+    ("plan a change", "/careers/plan/?from={occupation_guide}&to={plan_to}", None),
+    ("plan a change, large", "/careers/plan/?from={plan_far}&to={plan_to_far}", None),
+    (
+        "plan a change, signed in",
+        "/careers/plan/?from={occupation_guide}&to={plan_to}",
+        "alice",
+    ),
     ("sign-in", "/accounts/signin/", None),
     ("sign-up", "/accounts/signup/", None),
     ("password reset", "/accounts/password/reset/", None),
@@ -247,6 +260,22 @@ def build_site_data() -> dict:
     # shows fields, figures and industries.
     for code in ["23-1011.00", "31-1121.00", "43-2011.00"]:
         generated_career_for(occupation_from_pack(code))
+    # A few catalogue occupations with generated guides, for compare, plan and
+    # careers like this (retail salespersons to chief executives is a large change).
+    occupations = {
+        code: generated_career_for(occupation_from_pack(code))
+        for code in (
+            "43-4051.00",
+            "43-3031.00",
+            "13-2011.00",
+            "41-2031.00",
+            "11-1011.00",
+            "43-4111.00",
+            "41-1011.00",
+            "29-1022.00",
+        )
+    }
+    refresh_similar()
     load_assessments()
     readiness = Assessment.objects.get(kind=Assessment.Kind.READINESS)
     skills_gap = Assessment.objects.get(kind=Assessment.Kind.SKILLS_GAP)
@@ -318,6 +347,15 @@ def build_site_data() -> dict:
         "users": {"alice": alice, "newcomer": newcomer},
         "guide": guide.slug,
         "generated_guide": generated_guide.slug,
+        "occupation_guide": occupations["43-4051.00"].slug,
+        "compare": "/careers/compare/?"
+        + "&".join(
+            f"career={occupations[code].slug}"
+            for code in ("43-4051.00", "43-3031.00", "13-2011.00", "29-1022.00")
+        ),
+        "plan_to": occupations["13-2011.00"].slug,
+        "plan_far": occupations["41-2031.00"].slug,
+        "plan_to_far": occupations["11-1011.00"].slug,
         "readiness": readiness.slug,
         "skills_gap": skills_gap.slug,
         "readiness_result": readiness_result.public_id,

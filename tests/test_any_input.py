@@ -26,6 +26,8 @@ PARAMETERS = [
     "source",
     "archived",
     "career",
+    "from",
+    "to",
 ]
 odd_text = st.text(
     alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300
@@ -46,7 +48,15 @@ def some_data(alice):
 
 @pytest.mark.parametrize(
     "path",
-    ["/careers/", "/careers/search/", "/tracker/", "/tracker/board/", "/tracker/new/"],
+    [
+        "/careers/",
+        "/careers/search/",
+        "/careers/compare/",
+        "/careers/plan/",
+        "/tracker/",
+        "/tracker/board/",
+        "/tracker/new/",
+    ],
 )
 def test_list_pages_answer_any_query_string(alice_client, some_data, path):
     @fuzz

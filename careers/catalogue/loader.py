@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from careers.catalogue.pack import PACK_PATH, read_pack
 from careers.catalogue.records import OccupationRow, normalize_title
+from careers.catalogue.similarity import refresh_similar
 from careers.catalogue.summaries import list_summary
 from careers.catalogue.validation import validated_rows
 from careers.industries import occupation_industries_link
@@ -140,6 +141,8 @@ def load_catalogue(*, path: Path = PACK_PATH) -> CatalogueReport:
             occupations = _write_occupations(batch, groups, report)
             _write_guides(batch, occupations, guide_codes, report)
     if report.changed:
+        # Every occupation's closest matches depend on every other's skills.
+        refresh_similar()
         guides_changed()
     return report
 

@@ -91,6 +91,13 @@ class Occupation(models.Model):
 
     # The pack record with names resolved: see careers.catalogue.records.
     facts = models.JSONField(default=dict, blank=True)
+    # Written by careers.catalogue.similarity.refresh_similar after each load.
+    # skill_profile: each skill's importance less its mean over every occupation,
+    # scaled to length 1 (by element id); two profiles' dot product is their
+    # skills overlap. similar: the occupations that overlap most, each with what
+    # its "careers like this" card shows, so a guide needs no other query.
+    skill_profile = models.JSONField(default=dict, blank=True, editable=False)
+    similar = models.JSONField(default=list, blank=True, editable=False)
 
     updated_at = models.DateTimeField(auto_now=True)
     # What load_catalogue last wrote, so it can tell staff edits from its own.

@@ -362,9 +362,10 @@ def test_loads_in_batches_each_in_its_own_transaction(db, pack_path, monkeypatch
         report = load_catalogue(path=pack_path)
 
     # The test runs inside a transaction, so each atomic block is a savepoint:
-    # one for the releases and groups, then one per batch of two occupations.
+    # one for the releases and groups, then one per batch of two occupations,
+    # then one for the similar-careers lists (200 occupations to a transaction).
     savepoints = [q for q in queries if q["sql"].startswith("SAVEPOINT")]
-    assert len(savepoints) == 1 + 3
+    assert len(savepoints) == 1 + 3 + 1
     assert len(report.occupations.created) == Occupation.objects.count() == 6
     assert len(report.guides.created) == Career.objects.count() == 6
     assert OccupationTitle.objects.filter(kind="main").count() == 6
@@ -445,3 +446,11 @@ def test_the_load_links_each_occupation_to_its_top_industries(db, pack_path):
     )
     expected = [row["name"] for row in clerk.facts["industries"]][:5]
     assert linked == expected
+
+
+def test_the_load_stores_each_occupations_similar_careers(db, pack_path):
+    load(pack_path)
+
+    clerk = Occupation.objects.get(code="43-4051.00")
+    assert clerk.similar
+    assert {card["code"] for card in clerk.similar} <= set(CODES) - {clerk.code}

@@ -14,6 +14,8 @@ from tests.factories import (
     CareerFactory,
     InterviewFactory,
     ResultFactory,
+    generated_career_for,
+    occupation_from_pack,
 )
 from tracker.services import application_create
 
@@ -239,3 +241,28 @@ def test_the_target_and_the_guides_read_are_in_the_account_export(alice_client, 
 
     assert export["account"]["target_career"] == career.slug
     assert [row["guide"] for row in export["careers"]["guides_viewed"]] == [career.slug]
+
+
+def test_the_target_links_to_a_change_plan_from_the_latest_application(
+    alice_client, alice
+):
+    target = generated_career_for(occupation_from_pack("13-2011.00"))
+    now = generated_career_for(occupation_from_pack("43-4051.00"))
+    older = generated_career_for(occupation_from_pack("43-3031.00"))
+    alice.target_career = target
+    alice.save()
+    application_create(owner=alice, company="Old", role_title="Clerk", career=older)
+    application_create(owner=alice, company="New", role_title="Rep", career=now)
+    application_create(owner=alice, company="Aim", role_title="CPA", career=target)
+
+    html = _page(alice_client)
+
+    assert f"/careers/plan/?from={now.slug}&amp;to={target.slug}" in html
+    assert "Plan the change from customer service representatives" in html
+
+
+def test_with_no_application_the_plan_link_starts_from_nothing(alice_client, alice):
+    alice.target_career = generated_career_for(occupation_from_pack("13-2011.00"))
+    alice.save()
+
+    assert f"/careers/plan/?to={alice.target_career.slug}" in _page(alice_client)
