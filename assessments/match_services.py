@@ -15,6 +15,8 @@ from assessments.skills_match import (
     Match,
     best_matches,
     complete_ratings,
+    fit,
+    holding_back,
     skill_names,
 )
 
@@ -69,6 +71,30 @@ def claim_session_ratings(sender, request, user, **kwargs) -> SkillRatings | Non
     if latest is not None and latest.ratings == ratings:
         return latest
     return skill_ratings_save(owner=user, ratings=ratings)
+
+
+def latest_skill_ratings(user) -> dict[str, int] | None:
+    """The person's latest saved ratings (one query), or None."""
+    latest = (
+        SkillRatings.objects.for_user(user)
+        .order_by("-created_at", "-pk")
+        .values_list("ratings", flat=True)
+        .first()
+    )
+    return complete_ratings(latest) if latest else None
+
+
+def career_match(ratings: dict[str, int], career_id: int) -> Match | None:
+    """How well the ratings fit one guide's occupation, or None when it has
+    no published guide with skill ratings."""
+    for candidate in match_candidates():
+        if candidate.career_id == career_id:
+            return Match(
+                candidate=candidate,
+                fit=fit(ratings, candidate.skills),
+                holding_back=holding_back(ratings, candidate.skills),
+            )
+    return None
 
 
 def matches_for(

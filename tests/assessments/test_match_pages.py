@@ -377,3 +377,16 @@ def test_a_rating_page_takes_one_query(client):
 
     # Expect 1 query: the session. The skills come from the data pack.
     assert _queries(client, page_url(3)) == 1
+
+
+def test_the_careers_list_and_every_guide_link_to_the_matcher(client, guides):
+    load_careers()
+    hand_written = Career.objects.get(slug="customer-service-clerk")
+    link = f'href="{START}"'
+
+    for url in (
+        reverse("careers:index"),
+        hand_written.get_absolute_url(),
+        guides["29-1141.00"].get_absolute_url(),
+    ):
+        assert link in client.get(url).content.decode(), url
