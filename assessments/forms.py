@@ -3,6 +3,8 @@
 from django import forms
 
 from assessments.models import Question
+from assessments.skills_gap import RATING_LABELS
+from assessments.skills_match import EDUCATION_UP_TO, PAY_AT_LEAST
 
 RATING_LEVELS = range(1, 6)
 # Longer than any number a question can accept, with room for a typo.
@@ -119,3 +121,61 @@ class SectionForm(forms.Form):
             value = self.cleaned_data.get(field_name(question))
             answers[question.pk] = None if value in (None, "", []) else value
         return answers
+
+
+def skill_field_name(skill_id: str) -> str:
+    return f"skill-{skill_id}"
+
+
+class SkillGroupForm(forms.Form):
+    """Match my skills: a 1-5 self-rating for each skill of one O*NET group."""
+
+    def __init__(self, group, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        low, high = RATING_LABELS
+        choices = [
+            (level, f"{level} – {low}" if level == 1 else f"{level} – {high}")
+            if level in (1, 5)
+            else (level, str(level))
+            for level in RATING_LEVELS
+        ]
+        for skill in group.skills:
+            self.fields[skill_field_name(skill.id)] = forms.TypedChoiceField(
+                label=skill.name,
+                help_text=f"How good are you at {skill.name.lower()} today?",
+                coerce=int,
+                choices=choices,
+                widget=forms.RadioSelect(attrs={"class": "rating"}),
+                error_messages={"required": "Choose a level from 1 to 5."},
+            )
+
+    def raw_ratings(self) -> dict[str, str]:
+        """What was posted for each skill (the draft keeps only 1 to 5)."""
+        return {
+            skill.id: self.data.get(skill_field_name(skill.id), "")
+            for skill in self.group.skills
+        }
+
+    def ratings(self) -> dict[str, int]:
+        return {
+            skill.id: self.cleaned_data[skill_field_name(skill.id)]
+            for skill in self.group.skills
+        }
+
+
+class MatchFilterForm(forms.Form):
+    """Match my skills' filters, read from the query string."""
+
+    education = forms.ChoiceField(
+        label="Your education",
+        required=False,
+        choices=[("", "Any")]
+        + [(key, label) for key, (label, _) in EDUCATION_UP_TO.items()],
+    )
+    pay = forms.ChoiceField(
+        label="Median pay",
+        required=False,
+        choices=[("", "Any")]
+        + [(key, label) for key, (label, _) in PAY_AT_LEAST.items()],
+    )

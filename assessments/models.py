@@ -343,3 +343,35 @@ class Result(models.Model):
     def band_label(self) -> str:
         """The band as people read it ("Getting there")."""
         return self.get_band_display()
+
+
+class SkillRatings(models.Model):
+    """One person's self-ratings on O*NET's skills from Match my skills: a new
+    row each time they finish it, so a retake can show what changed."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="skill_ratings",
+    )
+    # O*NET element id → 1-5, every skill rated (checked before saving).
+    ratings = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "skill ratings"
+        indexes = [
+            # The matcher and the dashboard: a person's latest ratings.
+            models.Index(
+                fields=["owner", "-created_at"], name="skill_ratings_owner_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Skill ratings of {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("assessments:match_ratings", args=[self.pk])

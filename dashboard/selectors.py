@@ -5,14 +5,17 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from assessments.match_services import career_match, latest_skill_ratings, matches_for
 from assessments.models import Assessment, Result
 from assessments.services import latest_readiness
+from assessments.skills_match import Criteria, Match
 from careers.models import Career
 from careers.visits import recently_viewed
 from tracker.models import Application, Interview, Status
 from tracker.selectors import due_follow_ups, pipeline_summary, upcoming_interviews
 
 NEXT_STEPS = 2
+BEST_MATCHES = 3
 FOLLOW_UPS_SHOWN = 6
 
 
@@ -30,6 +33,11 @@ class Dashboard:
     # Where a change plan to the target starts: the career of the person's most
     # recent application that has one (with figures), if not the target itself.
     plan_from: Career | None = None
+    # From their latest saved skill ratings: the occupations that fit best,
+    # and how well the target fits with what holds it back.
+    has_ratings: bool = False
+    matches: list[Match] = field(default_factory=list)
+    target_match: Match | None = None
 
     @property
     def active_applications(self) -> int:
@@ -44,6 +52,7 @@ class Dashboard:
             or self.pipeline
             or self.recent_guides
             or self.interviews
+            or self.has_ratings
         )
 
 
@@ -72,6 +81,7 @@ def dashboard_for(*, user) -> Dashboard:
     readiness = latest_readiness(user=user, career=target)
     due = due_follow_ups(user=user, today=timezone.localdate())
     follow_ups = [*due.overdue, *due.today, *due.this_week]
+    ratings = latest_skill_ratings(user)
     return Dashboard(
         target=target,
         target_assessments=list(
@@ -89,4 +99,9 @@ def dashboard_for(*, user) -> Dashboard:
         plan_from=latest_application_career(user=user, other_than=target)
         if target and target.occupation_id
         else None,
+        has_ratings=ratings is not None,
+        matches=matches_for(ratings, criteria=Criteria(), limit=BEST_MATCHES)
+        if ratings
+        else [],
+        target_match=career_match(ratings, target.pk) if ratings and target else None,
     )

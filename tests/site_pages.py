@@ -26,8 +26,10 @@ from django.views import csrf, defaults
 
 from assessments.forms import SectionForm, field_name
 from assessments.loader import load_assessments
+from assessments.match_services import skill_ratings_save
 from assessments.models import Assessment, Question, Result
 from assessments.services import result_create
+from assessments.skills_match import skill_names
 from careers.catalogue.similarity import refresh_similar
 from careers.loader import load_careers
 from careers.models import Career
@@ -85,12 +87,28 @@ PAGES = [
     ("question page", "/assessments/{readiness}/section/1/", None),
     ("question page, errors", "/assessments/{readiness}/section/1/?check=1", None),
     ("skills gap question page", "/assessments/{skills_gap}/section/1/", None),
+    ("match my skills", "/assessments/match/", None),
+    ("match my skills, a page", "/assessments/match/skills/1/", None),
+    ("match my skills, errors", "/assessments/match/skills/5/?check=1", None),
     ("404", "/no-such-page/", None),
     ("landing, signed in", "/", "alice"),
     ("dashboard", "/dashboard/", "alice"),
     ("result", "/assessments/results/{readiness_result}/", "alice"),
     ("skills gap result", "/assessments/results/{skills_gap_result}/", "alice"),
     ("history", "/assessments/history/", "alice"),
+    ("match my skills, signed in", "/assessments/match/", "alice"),
+    ("your matches", "/assessments/match/results/", "alice"),
+    (
+        "your matches, filtered",
+        "/assessments/match/results/?education=high-school&pay=40k",
+        "alice",
+    ),
+    (
+        "your matches, none pass",
+        "/assessments/match/results/?education=none&pay=150k",
+        "alice",
+    ),
+    ("saved skill ratings", "/assessments/match/ratings/{skill_ratings}/", "alice"),
     ("profile", "/accounts/profile/", "alice"),
     ("password change", "/accounts/password/change/", "alice"),
     ("delete account", "/accounts/profile/delete/", "alice"),
@@ -338,6 +356,12 @@ def build_site_data() -> dict:
     application_archive(application=archived)
 
     readiness_result = take_assessment(readiness, owner=alice)
+    # Rated twice, so her matches show what changed.
+    skill_ratings_save(owner=alice, ratings=dict.fromkeys(skill_names(), 3))
+    ratings = skill_ratings_save(
+        owner=alice,
+        ratings=dict.fromkeys(skill_names(), 3) | {"2.A.1.a": 5, "2.A.1.e": 2},
+    )
     skills_gap_result = take_assessment(skills_gap, owner=alice)
     calendar_token_regenerate(user=alice)
     share = share_link_create(owner=alice, label="Career coach")
@@ -360,6 +384,7 @@ def build_site_data() -> dict:
         "skills_gap": skills_gap.slug,
         "readiness_result": readiness_result.public_id,
         "skills_gap_result": skills_gap_result.public_id,
+        "skill_ratings": ratings.pk,
         "application": application.pk,
         "archived": archived.pk,
         "interview": interview.pk,

@@ -5,7 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import CareerFactory
+from assessments.models import SkillRatings
+from assessments.skills_match import skill_names
+from tests.factories import CareerFactory, generated_career_for, occupation_from_pack
 from tracker.fields import FORM_FIELDS
 from tracker.services import application_create
 
@@ -44,6 +46,8 @@ fuzz = settings(
 def some_data(alice):
     CareerFactory(title="Nurse")
     application_create(owner=alice, company="Acme", role_title="Clerk")
+    generated_career_for(occupation_from_pack("43-4051.00"))
+    SkillRatings.objects.create(owner=alice, ratings=dict.fromkeys(skill_names(), 3))
 
 
 @pytest.mark.parametrize(
@@ -56,6 +60,7 @@ def some_data(alice):
         "/tracker/",
         "/tracker/board/",
         "/tracker/new/",
+        "/assessments/match/results/",
     ],
 )
 def test_list_pages_answer_any_query_string(alice_client, some_data, path):

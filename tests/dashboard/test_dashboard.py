@@ -9,6 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from assessments.match_candidates import forget_match_candidates
+from assessments.match_services import career_match, latest_skill_ratings, matches_for
+from assessments.models import SkillRatings
+from assessments.skills_match import Criteria, skill_names
+from dashboard.selectors import BEST_MATCHES
 from tests.factories import (
     AssessmentFactory,
     CareerFactory,
@@ -210,10 +215,11 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(alice_client, alice):
         ResultFactory(assessment__career=career, owner=alice)
         alice_client.get(CareerFactory().get_absolute_url())
 
-    # Expect 9 queries: the session, the user, their target career, the
-    # latest readiness result, follow-ups due, the target's assessments,
-    # pipeline counts, upcoming interviews and recently viewed guides.
-    assert few == 9
+    # Expect 10 queries: the session, the user, their target career, the
+    # latest readiness result, follow-ups due, their latest skill ratings,
+    # the target's assessments, pipeline counts, upcoming interviews and
+    # recently viewed guides.
+    assert few == 10
     assert queries() == few
 
 
@@ -266,3 +272,83 @@ def test_with_no_application_the_plan_link_starts_from_nothing(alice_client, ali
     alice.save()
 
     assert f"/careers/plan/?to={alice.target_career.slug}" in _page(alice_client)
+
+
+def _save_ratings(user, **overrides):
+    ratings = dict.fromkeys(skill_names(), 3) | overrides
+    return SkillRatings.objects.create(owner=user, ratings=ratings)
+
+
+def test_without_ratings_the_dashboard_offers_the_matcher(alice_client):
+    page = _page(alice_client)
+
+    section = page.split('id="matches-title"')[1].split("</section>")[0]
+    assert f'href="{reverse("assessments:match")}"' in section
+
+
+def test_saved_ratings_show_the_best_matches_and_the_gap_to_the_target(
+    alice_client, alice
+):
+    careers = {
+        code: generated_career_for(occupation_from_pack(code))
+        for code in ("43-4051.00", "29-1141.00", "53-7051.00", "11-1011.00")
+    }
+    target = careers["29-1141.00"]
+    alice.target_career = target
+    alice.save()
+    # Low on everything a nurse needs most: the gap is plain.
+    _save_ratings(alice, **{"2.B.1.a": 1, "2.A.1.b": 1})
+
+    page = _page(alice_client)
+
+    section = page.split('id="matches-title"')[1].split("</section>")[0]
+    nurse = career_match(latest_skill_ratings(alice), target.pk)
+    assert f"Your skills fit registered nurses <strong>{nurse.percent}%</strong>" in (
+        section
+    )
+    for short in nurse.holding_back:
+        assert short.name in section
+    assert f"?to={target.slug}" in section
+    best = matches_for(
+        latest_skill_ratings(alice), criteria=Criteria(), limit=BEST_MATCHES
+    )
+    assert len(best) == 3
+    shown = [section.index(f">{match.candidate.title}</a>") for match in best]
+    assert shown == sorted(shown)
+    assert "Your first step" not in page
+
+
+def test_nobody_sees_anybody_elses_matches(client, alice, bob):
+    generated_career_for(occupation_from_pack("43-4051.00"))
+    _save_ratings(alice)
+    client.force_login(bob)
+
+    page = _page(client)
+
+    assert "% fit" not in page
+
+
+def test_the_dashboard_with_ratings_takes_a_fixed_number_of_queries(
+    alice_client, alice
+):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            _page(alice_client)
+        return len(context.captured_queries)
+
+    first = generated_career_for(occupation_from_pack("43-4051.00"))
+    alice.target_career = first
+    alice.save()
+    _save_ratings(alice)
+    _page(alice_client)  # the occupations are read once per content version
+    few = queries()
+    for code in ("29-1141.00", "53-7051.00", "11-1011.00", "41-2031.00"):
+        generated_career_for(occupation_from_pack(code))
+    forget_match_candidates()
+    _page(alice_client)
+
+    # Expect 11 queries: the 10 of a dashboard with a target, the latest
+    # application's career to plan from. Ranking every occupation asks the
+    # database nothing.
+    assert few == 11
+    assert queries() == few

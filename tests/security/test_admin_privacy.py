@@ -11,8 +11,9 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, resolve, reverse
 
-from assessments.models import Question
+from assessments.models import Question, SkillRatings
 from assessments.services import result_create
+from assessments.skills_match import skill_names
 from careers.models import DataRelease, GuideView
 from tests.factories import (
     CareerIndustryFactory,
@@ -145,6 +146,9 @@ def private(alice) -> dict:
         share,
         csv_import,
         result,
+        SkillRatings.objects.create(
+            owner=alice, ratings=dict.fromkeys(skill_names(), 4)
+        ),
         GuideView.objects.get(user=alice),
     ]
     return {"texts": texts, "rows": rows}
@@ -289,6 +293,7 @@ def test_deleting_an_account_counts_what_goes_with_it_without_showing_it(
         "/admin/tracker/document/",
         "/admin/tracker/trackerprofile/",
         "/admin/assessments/result/",
+        "/admin/assessments/skillratings/",
     ],
 )
 def test_private_models_have_no_admin_pages(superuser_client, url):

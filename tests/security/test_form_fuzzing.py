@@ -83,6 +83,8 @@ FORM_PAGES = [
     FormPage(
         "assessment section", "/assessments/{assessment}/section/1/", signed_in=False
     ),
+    # The last page, whose Next saves the ratings (signed in) or ranks them.
+    FormPage("match my skills page", "/assessments/match/skills/7/"),
 ]
 
 # Dates at the edges of the range people may enter (1970 to 2100) and beyond it,

@@ -17,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from assessments.models import SkillRatings
+from assessments.skills_match import skill_names
 from tests.factories import (
     AssessmentFactory,
     CareerFactory,
@@ -103,6 +105,12 @@ class AliceData:
         )
 
     @cached_property
+    def skill_ratings(self):
+        return SkillRatings.objects.create(
+            owner=self.user, ratings=dict.fromkeys(skill_names(), 4)
+        )
+
+    @cached_property
     def share_link(self):
         self.application  # noqa: B018  the shared board shows it
         return share_link_create(owner=self.user, label="Coach")
@@ -117,6 +125,7 @@ class AliceData:
 # visitors are sent to sign in.
 OWNED = {
     "assessments:result": lambda alice: {"public_id": alice.result.public_id},
+    "assessments:match_ratings": lambda alice: {"pk": alice.skill_ratings.pk},
     "tracker:detail": lambda alice: {"pk": alice.application.pk},
     "tracker:edit": lambda alice: {"pk": alice.application.pk},
     "tracker:change_status": lambda alice: {"pk": alice.application.pk},
@@ -152,10 +161,12 @@ PUBLIC = {
     "careers:detail": lambda alice: {"slug": CareerFactory(slug="nurse").slug},
     "assessments:detail": lambda alice: {"slug": alice.assessment.slug},
     "assessments:take": lambda alice: {"slug": alice.assessment.slug, "number": 1},
+    "assessments:match_take": lambda alice: {"number": 1},
 }
 # Public actions that only take a POST (they change the visitor's own session).
 PUBLIC_POSTS = {
     "assessments:start": lambda alice: {"slug": alice.assessment.slug},
+    "assessments:match_prefill": lambda alice: {"slug": alice.assessment.slug},
 }
 # Django's password reset link: a wrong link shows "invalid" and no form,
 # tested below; the emailed link itself is the key, like a token URL.
@@ -252,6 +263,7 @@ def test_bobs_sweep_changes_nothing_of_alices(client, alice, bob):
     assert Interview.objects.count() == Contact.objects.count() == 1
     assert Note.objects.count() == Document.objects.count() == 1
     assert ShareLink.objects.get().is_live
+    assert SkillRatings.objects.get().ratings == dict.fromkeys(skill_names(), 4)
 
 
 @pytest.mark.parametrize("name", sorted(TOKENS))
