@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -298,8 +299,13 @@ def about_data_page(request):
 @require_POST
 def set_target_career(request):
     """Make the posted guide the person's target career, then go back."""
-    career = Career.objects.published().filter(slug=request.POST.get("career", ""))
-    career = career.first()
+    slug = request.POST.get("career", "")
+    # Only a slug can name a guide (and PostgreSQL refuses a NUL in a lookup).
+    career = (
+        Career.objects.published().filter(slug=slug).first()
+        if slug_re.fullmatch(slug)
+        else None
+    )
     if career is None:
         messages.error(request, "That career guide is not available.")
     else:

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.NullCharactersMiddleware",
     # Before sessions, CSRF and authentication: a cached page skips all of them.
     "core.pagecache.PageCacheMiddleware",
     # Outside sessions, so it sees the cookie of a session started by this request.

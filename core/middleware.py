@@ -2,6 +2,7 @@
 cap on request size."""
 
 from django.conf import settings
+from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
@@ -19,6 +20,32 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class NullCharactersMiddleware:
+    """Drop NUL characters from the query string's names and values.
+
+    PostgreSQL text cannot hold a NUL, so a lookup with one (`?career=%00`) would
+    fail with a 500; no person types one, and posted form fields already refuse
+    them through Django's CharField. Runs before the page cache, which keys pages
+    on the parameters as this leaves them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            cleaned = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                cleaned.setlist(
+                    name.replace("\x00", ""), [v.replace("\x00", "") for v in values]
+                )
+            cleaned._mutable = False
+            request.GET = cleaned
+            request.META["QUERY_STRING"] = cleaned.urlencode()
+        return self.get_response(request)
 
 
 class PrivatePagesMiddleware:
