@@ -4,6 +4,7 @@ row checked before anything is added, all or nothing, limits, round trips."""
 import csv
 import io
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -416,8 +417,10 @@ def preview_errors(client) -> list[str]:
         ("45'000", 45000),
         ("€45,000", 45000),
         ("45 000 €", 45000),
-        ("$45,000.49", 45000),
-        ("£45,000.50", 45001),
+        # Cents are kept: an hourly rate has them.
+        ("$45,000.49", Decimal("45000.49")),
+        ("£45,000.50", Decimal("45000.50")),
+        ("18.5", Decimal("18.50")),
         ("1,234,567", 1234567),
         ("0", 0),
         ("2147483647", 2147483647),
