@@ -69,7 +69,9 @@ MINOR_WORDS = frozenset(["a", "an", "the", "of", "and", "for", "to", "in", "at",
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold().replace("&", " and "))
+    # "O'Reilly" is one word, "Smith & Sons" the same as "Smith and Sons".
+    text = re.sub(r"['’]", "", text.casefold()).replace("&", " and ")
+    return re.findall(r"[^\W_]+", text)
 
 
 def company_key(name: str) -> str:

@@ -1,3 +1,4 @@
+import re
 import uuid
 import zipfile
 from pathlib import PurePath
@@ -56,6 +57,20 @@ class DateTimeInput(forms.DateTimeInput):
         )
 
 
+class PlainAmountField(forms.DecimalField):
+    """An amount written as digits with at most two decimals: 45000 or 18.50,
+    never an exponent such as 1E5 (the CSV import reads amounts the same way)."""
+
+    def to_python(self, value):
+        text = str(value).strip() if value is not None else ""
+        if text and not re.fullmatch(r"\d{1,10}(?:\.\d{1,2})?", text):
+            raise forms.ValidationError(
+                "Write the amount as plain digits, such as 45000 or 18.50.",
+                code="invalid",
+            )
+        return super().to_python(value)
+
+
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
@@ -63,6 +78,8 @@ class ApplicationForm(forms.ModelForm):
         field_classes = {
             "career": ModelChoiceField,
             "documents_sent": ModelMultipleChoiceField,
+            "salary_min": PlainAmountField,
+            "salary_max": PlainAmountField,
         }
         widgets = {
             "applied_on": DateInput,

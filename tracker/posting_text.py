@@ -35,11 +35,12 @@ NOT_A_NAME = re.compile(
     r"full[- ]time|part[- ]time|remote|hybrid|on[- ]site)\b",
     re.IGNORECASE,
 )
-# "Leeds, UK", "Austin, TX 78701", "Remote", "Hybrid in Lyon".
+# "Leeds, UK", "Austin, TX 78701", "Salt Lake City, UT (Hybrid)", "Remote".
+_PLACE_NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
 PLACE = re.compile(
-    r"^(?:(?:remote|hybrid|on[- ]?site)\b.*|[A-Z][\w.' -]{1,40},\s?[A-Z][\w.' -]{1,40}"
-    r"(?:\s\d{5})?(?:\s*\((?:remote|hybrid|on[- ]?site)\))?)$",
-    re.IGNORECASE,
+    r"^(?:(?i:remote|hybrid|on[- ]?site)\b[^.]{0,60}|"
+    + rf"{_PLACE_NAME},\s?{_PLACE_NAME}(?:\s\d{{5}})?"
+    + r"(?:\s*\((?i:remote|hybrid|on[- ]?site)\))?)$"
 )
 # Where job boards put the site's name after the title: "Designer - Acme | Indeed".
 SITE_SUFFIX = re.compile(
@@ -160,11 +161,11 @@ def read_text(text: str, *, title: str = "") -> dict[str, Any]:
 
     role = labelled.get("role_title") or clean_title(title)
     company = labelled.get("company", "")
-    if " at " in role and not company:
-        role, _, company = role.rpartition(" at ")
     if not role:
         role = next((line for line in header if _is_name(line, words=12)), "")
-    if not company and role:
+    if " at " in role and not company:
+        role, _, company = role.rpartition(" at ")
+    elif not company and role:
         # The line after the title, as job boards lay a posting out.
         after = header[header.index(role) + 1 :] if role in header else []
         company = next(
