@@ -161,11 +161,9 @@ FORM_PAGES = [
         "salary_currency": "euros",
     }),
     ("new application, posting read", "/tracker/new/", "alice", {
-        "action": "read",
         "posting": PASTED_POSTING,
     }),
     ("new application, nothing found in the paste", "/tracker/new/", "alice", {
-        "action": "read",
         "posting": "Dear diary, it rained all day.",
     }),
     ("new application, duplicate warning", "/tracker/new/", "alice", {

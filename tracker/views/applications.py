@@ -105,7 +105,8 @@ def create(request):
     # ?career=<slug> comes from a guide's "track an application" link.
     career = Career.objects.published().filter(slug=request.GET.get("career", ""))
     initial = {"career": career.first()} if "career" in request.GET else {}
-    if request.method == "POST" and request.POST.get("action") == "read":
+    # The paste box's form sends the posting; the application form never does.
+    if request.method == "POST" and "posting" in request.POST:
         return _read_posting(request, initial)
     form = ApplicationForm(request.POST or None, user=request.user, initial=initial)
     duplicates = []
