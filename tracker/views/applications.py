@@ -143,13 +143,14 @@ def _read_posting(request, initial: dict):
                 "you copied the whole posting, or fill in the form yourself.",
             )
         else:
+            # A guide chosen on the way in (?career=) wins over a suggestion.
             suggested = None
             if not initial.get("career"):
                 suggested = suggest_career(read.values.get("role_title", ""))
+            career = initial.get("career") or suggested
             form = ApplicationForm(
                 user=request.user,
-                initial={**initial, **read.values, "career": initial.get("career")}
-                | ({"career": suggested} if suggested else {}),
+                initial={**initial, **read.values, "career": career},
             )
             form.mark_found(read.found, suggested=suggested)
             return _add_page(request, form, read=read)
