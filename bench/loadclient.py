@@ -207,10 +207,13 @@ class Client:
         (then snooze it and read the calendar feed), an interview starting late
         that day lasting a day, and an import whose salary is a 401-digit number.
         A field error (4xx) is a fine answer; a 5xx is not."""
+        token = str(uuid.uuid4())
         body = {
             "csrfmiddlewaretoken": self.csrf_token,
-            "client_token": str(uuid.uuid4()),
-            "company": "Far Future",
+            "client_token": token,
+            # A company of its own each time: the same job again would stop at
+            # the duplicate warning, and the edge checks after it would not run.
+            "company": f"Far Future {token[:8]}",
             "role_title": "Tester",
             "status": "applied",
             "priority": "2",

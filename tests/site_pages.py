@@ -157,6 +157,10 @@ IMPORT_WITH_ERRORS = (
     b"Acme,Support lead,Applied,2025-03-31\n"
     b",Analyst,Nonsense,31/31/2025\n"
 )
+PASTED_POSTING = (
+    "Customer Service Representative\nGlobex Corporation · Leeds, UK (Hybrid)\n"
+    "£24,000 - £27,000 a year\nFull-time\n\nAnswer customers by phone and chat."
+)
 IMPORT_READY = b"Company,Role,Status\nGlobex,Support lead,Saved\n"
 
 FORM_PAGES = [
@@ -173,6 +177,18 @@ FORM_PAGES = [
     ("new application, errors", "/tracker/new/", "alice", {
         "posting_url": "not a link",
         "salary_currency": "euros",
+    }),
+    ("new application, posting read", "/tracker/new/", "alice", {
+        "posting": PASTED_POSTING,
+    }),
+    ("new application, nothing found in the paste", "/tracker/new/", "alice", {
+        "posting": "Dear diary, it rained all day.",
+    }),
+    ("new application, duplicate warning", "/tracker/new/", "alice", {
+        "company": "ACME Incorporated International",
+        "role_title": "Customer service representative",
+        "status": "saved",
+        "priority": "2",
     }),
     ("new interview, errors", "/tracker/{application}/interviews/new/", "alice", {
         "starts_at": "",

@@ -7,10 +7,17 @@ import contextlib
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from tracker.models import Priority, Source, Status, WorkMode
+from tracker.models import (
+    EmploymentType,
+    PayPeriod,
+    Priority,
+    Source,
+    Status,
+    WorkMode,
+)
 
 
 def key(text: str) -> str:
@@ -64,6 +71,34 @@ WORK_MODES = choices_lookup(
     WorkMode.choices, {"onsite": WorkMode.ON_SITE, "office": WorkMode.ON_SITE}
 )
 PRIORITIES = choices_lookup(Priority.choices, {"medium": Priority.NORMAL})
+PAY_PERIODS = choices_lookup(
+    PayPeriod.choices,
+    {
+        "hourly": PayPeriod.HOUR,
+        "perhour": PayPeriod.HOUR,
+        "hr": PayPeriod.HOUR,
+        "weekly": PayPeriod.WEEK,
+        "perweek": PayPeriod.WEEK,
+        "monthly": PayPeriod.MONTH,
+        "permonth": PayPeriod.MONTH,
+        "yearly": PayPeriod.YEAR,
+        "annual": PayPeriod.YEAR,
+        "annually": PayPeriod.YEAR,
+        "peryear": PayPeriod.YEAR,
+        "perannum": PayPeriod.YEAR,
+    },
+)
+EMPLOYMENT_TYPES = choices_lookup(
+    EmploymentType.choices,
+    {
+        "fulltime": EmploymentType.FULL_TIME,
+        "permanent": EmploymentType.FULL_TIME,
+        "parttime": EmploymentType.PART_TIME,
+        "contractor": EmploymentType.CONTRACT,
+        "temp": EmploymentType.TEMPORARY,
+        "intern": EmploymentType.INTERNSHIP,
+    },
+)
 YES_NO = {"yes": True, "y": True, "true": True, "1": True}
 YES_NO |= {"no": False, "n": False, "false": False, "0": False, "": False}
 
@@ -159,22 +194,21 @@ def _without_currency_symbol(text: str) -> str:
     return text
 
 
-def salary(value: str) -> int:
-    """A plain amount in whole units (decimals rounded half up); anything else,
-    such as a range, a minus sign, an exponent or "45k", is refused, never guessed."""
+def salary(value: str) -> Decimal:
+    """A plain amount, cents kept (an hourly rate has them); anything else, such
+    as a range, a minus sign, an exponent or "45k", is refused, never guessed."""
     match = AMOUNT.fullmatch(_without_currency_symbol(value.strip()))
     if match is None:
         raise ValueError(
             f"“{value}” is not a plain amount; write it like 45000 or 45,000"
         )
     whole = re.sub(r"\D", "", match["whole"])
-    amount = Decimal(f"{whole}.{match['cents'] or 0}").to_integral_value(
-        rounding=ROUND_HALF_UP
-    )
+    amount = Decimal(f"{whole}.{match['cents'] or 0}")
     if amount > LARGEST_SALARY:
         shown = value if len(value) <= 20 else f"{value[:12]}…({len(value)} characters)"
         raise ValueError(f"“{shown}” is more than {LARGEST_SALARY:,}")
-    return int(amount)
+    # Quantized only once known to be small: a long number would overflow it.
+    return amount.quantize(Decimal("0.01"))
 
 
 def with_scheme(value: str) -> str:

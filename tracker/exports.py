@@ -6,11 +6,21 @@ in memory. Text that a spreadsheet would run as a formula is neutralised.
 
 import csv
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from django.utils import timezone
 
 from tracker.fields import CSV_COLUMNS
-from tracker.models import Application, Priority, Source, Status, StatusChange, WorkMode
+from tracker.models import (
+    Application,
+    EmploymentType,
+    PayPeriod,
+    Priority,
+    Source,
+    Status,
+    StatusChange,
+    WorkMode,
+)
 
 # Cells starting with these are formulas (or become one) in Excel, LibreOffice and
 # Google Sheets. A leading apostrophe is in the list too, so that the import can
@@ -24,6 +34,8 @@ _LABELS = {
     "source": dict(Source.choices),
     "work_mode": dict(WorkMode.choices),
     "priority": dict(Priority.choices),
+    "salary_period": dict(PayPeriod.choices),
+    "employment_type": dict(EmploymentType.choices),
 }
 
 
@@ -42,6 +54,9 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        # Plain, as the import reads it back: 45000 or 18.50.
+        return str(int(value)) if value == int(value) else f"{value:.2f}"
     return neutralise(str(value))
 
 

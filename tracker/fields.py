@@ -35,9 +35,14 @@ APPLICATION_FIELDS = (
     ApplicationField("work_mode", "Work mode"),
     ApplicationField("location", "Location", ("City",)),
     ApplicationField("posting_url", "Job posting link", ("Job link", "Link", "URL")),
-    ApplicationField("salary_min", "Salary from", ("Minimum salary",)),
-    ApplicationField("salary_max", "Salary up to", ("Maximum salary",)),
+    ApplicationField("employment_type", "Employment type", ("Job type",)),
+    ApplicationField("salary_min", "Salary from", ("Minimum salary", "Pay from")),
+    ApplicationField("salary_max", "Salary up to", ("Maximum salary", "Pay up to")),
+    # Files from before pay had a period have no such column: read as yearly.
+    ApplicationField("salary_period", "Pay period", ("Salary period", "Pay per")),
     ApplicationField("salary_currency", "Currency"),
+    ApplicationField("posted_on", "Posted on", ("Date posted",)),
+    ApplicationField("closes_on", "Applications close", ("Closing date", "Deadline")),
     ApplicationField("priority", "Priority"),
     ApplicationField("career", "Career guide"),
     # Which of the person's documents went with it: a form field, not a column.

@@ -1,3 +1,4 @@
+import re
 import uuid
 import zipfile
 from pathlib import PurePath
@@ -5,6 +6,7 @@ from pathlib import PurePath
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 
 from careers.models import Career
 from core.dates import date_input_range, datetime_input_range
@@ -17,13 +19,16 @@ from tracker.models import (
     DocumentKind,
     Interview,
     Note,
+    PayPeriod,
     Source,
     Status,
     TrackerProfile,
     WorkMode,
 )
+from tracker.postings import looks_binary
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+MAX_POSTING_BYTES = 200 * 1024
 
 # Extension → the content type we serve it with. The browser's claimed type is
 # never trusted; the file's first bytes must match the extension too.
@@ -52,6 +57,20 @@ class DateTimeInput(forms.DateTimeInput):
         )
 
 
+class PlainAmountField(forms.DecimalField):
+    """An amount written as digits with at most two decimals: 45000 or 18.50,
+    never an exponent such as 1E5 (the CSV import reads amounts the same way)."""
+
+    def to_python(self, value):
+        text = str(value).strip() if value is not None else ""
+        if text and not re.fullmatch(r"\d{1,10}(?:\.\d{1,2})?", text):
+            raise forms.ValidationError(
+                "Write the amount as plain digits, such as 45000 or 18.50.",
+                code="invalid",
+            )
+        return super().to_python(value)
+
+
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
@@ -59,10 +78,14 @@ class ApplicationForm(forms.ModelForm):
         field_classes = {
             "career": ModelChoiceField,
             "documents_sent": ModelMultipleChoiceField,
+            "salary_min": PlainAmountField,
+            "salary_max": PlainAmountField,
         }
         widgets = {
             "applied_on": DateInput,
             "follow_up_on": DateInput,
+            "posted_on": DateInput,
+            "closes_on": DateInput,
             "documents_sent": forms.CheckboxSelectMultiple,
             "posting_url": URLInput,
             "job_description": forms.Textarea(attrs={"rows": 8}),
@@ -78,6 +101,10 @@ class ApplicationForm(forms.ModelForm):
         }
         help_texts = {
             "follow_up_on": "When to chase them if you have not heard back.",
+            "salary_period": (
+                "The page also shows it per year, counting 2,080 hours (52 weeks "
+                "of 40 hours), 52 weeks or 12 months a year."
+            ),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -93,11 +120,13 @@ class ApplicationForm(forms.ModelForm):
         self.fields[
             "documents_sent"
         ].help_text = "Upload resumes and cover letters on the Documents page."
-        for name in ("work_mode", "source"):
+        for name in ("work_mode", "source", "employment_type"):
             field = self.fields[name]
             field.choices = [("", "Not set"), *list(field.choices)[1:]]
-        self.fields["salary_min"].widget.attrs["inputmode"] = "numeric"
-        self.fields["salary_max"].widget.attrs["inputmode"] = "numeric"
+        # A form sent without a period (an older page, a script) means per year.
+        self.fields["salary_period"].required = False
+        self.fields["salary_min"].widget.attrs["inputmode"] = "decimal"
+        self.fields["salary_max"].widget.attrs["inputmode"] = "decimal"
         if not self.instance.pk:
             self.fields["company"].widget.attrs["autofocus"] = True
             # Made when the form is drawn and sent back with it: posting the same
@@ -105,6 +134,65 @@ class ApplicationForm(forms.ModelForm):
             self.fields["client_token"] = forms.UUIDField(
                 widget=forms.HiddenInput, required=False, initial=uuid.uuid4
             )
+
+    def clean_salary_period(self):
+        return self.cleaned_data["salary_period"] or PayPeriod.YEAR
+
+    def mark_found(self, names: list[str], *, suggested: Career | None = None):
+        """Say beside each field what was read from a pasted posting."""
+        for name in names:
+            field = self.fields[name]
+            field.help_text = format_html(
+                '<span class="tag tag--found">Read from the posting</span> {}',
+                field.help_text,
+            )
+        if suggested is not None:
+            self.fields["career"].help_text = format_html(
+                '<span class="tag tag--found">Suggested</span> The guide whose '
+                "job titles best match “{}”. Keep it if it is this kind of job, "
+                "or choose another.",
+                self.initial.get("role_title", ""),
+            )
+
+
+class PostingForm(forms.Form):
+    """The paste box on "Add an application": a posting's text or page source."""
+
+    posting = forms.CharField(
+        label="Paste a job posting",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+        help_text=(
+            "Its text, or its page source (in most browsers: right-click the page, "
+            "View page source, select all and copy), up to 200 KB. Nothing is saved "
+            "until you check the form and add it."
+        ),
+        error_messages={"required": "Paste a job posting first."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # clean_posting says what is wrong with binary data in its own words.
+        self.fields["posting"].validators = []
+
+    def clean_posting(self):
+        text = self.cleaned_data["posting"]
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_POSTING_BYTES:
+            raise forms.ValidationError(
+                "This is over 200 KB, more than a job posting. Copy only the "
+                "posting's part of the page, or its text, and paste that.",
+                code="too_big",
+            )
+        if looks_binary(text):
+            raise forms.ValidationError(
+                "This looks like the inside of a file (a PDF, an image or a Word "
+                "document), not text. Open the posting in your browser, copy its "
+                "text and paste that.",
+                code="binary",
+            )
+        if not text.strip():
+            raise forms.ValidationError("Paste a job posting first.", code="required")
+        return text
 
 
 class StatusForm(forms.Form):

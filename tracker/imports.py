@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from careers.models import Career
 from tracker.cells import (
+    EMPLOYMENT_TYPES,
+    PAY_PERIODS,
     PRIORITIES,
     SOURCES,
     STATUSES,
@@ -36,6 +38,8 @@ from tracker.fields import APPLICATION_FIELDS
 from tracker.models import (
     Application,
     CsvImport,
+    EmploymentType,
+    PayPeriod,
     Priority,
     Source,
     Status,
@@ -190,7 +194,10 @@ CHOICE_COLUMNS = {
     "source": (SOURCES, Source, ""),
     "work_mode": (WORK_MODES, WorkMode, ""),
     "priority": (PRIORITIES, Priority, Priority.NORMAL),
+    "salary_period": (PAY_PERIODS, PayPeriod, PayPeriod.YEAR),
+    "employment_type": (EMPLOYMENT_TYPES, EmploymentType, ""),
 }
+DATE_FIELDS = ("applied_on", "follow_up_on", "posted_on", "closes_on")
 # Errors name the column by our export's heading, as the person's file does.
 COLUMN_HEADINGS = {field.name: field.heading for field in APPLICATION_FIELDS}
 
@@ -230,6 +237,8 @@ def _parse_row(
         fields[name] = cells.get(name, "").strip()
     row.applied_on = fields["applied_on"] = read_date("applied_on")
     fields["follow_up_on"] = read_date("follow_up_on")
+    fields["posted_on"] = read_date("posted_on")
+    fields["closes_on"] = read_date("closes_on")
     status = read_choice("status", STATUSES, Status)
     if status:
         row.status = status
@@ -307,9 +316,7 @@ def parse_import(text: str) -> ParsedImport:
         }
         for cells in data
     ]
-    order = date_order(
-        [r.get(n, "") for r in records for n in ("applied_on", "follow_up_on")]
-    )
+    order = date_order([r.get(n, "") for r in records for n in DATE_FIELDS])
     slugs = {record["career"].strip() for record in records if record.get("career")}
     careers = (
         {c.slug: c for c in Career.objects.published().filter(slug__in=slugs)}

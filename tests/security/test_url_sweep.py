@@ -252,6 +252,44 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, alice, name):
             )
 
 
+def test_adding_or_pasting_alices_job_never_shows_bob_her_application(
+    client, alice, bob
+):
+    """The add page's duplicate warning looks only at the person's own
+    applications: Bob adding the same job as Alice is warned of nothing."""
+    theirs = AliceData(alice).application
+    client.force_login(bob)
+    pasted = client.post(
+        "/tracker/new/",
+        {"posting": "Chief Llama Officer\nZanzibar Widgets, Inc.\nRemote"},
+    )
+    assert pasted.status_code == 200
+    assert theirs.get_absolute_url() not in pasted.content.decode()
+    assert_no_secrets_but(pasted, ["Zanzibar Widgets", "Chief Llama Officer"])
+
+    added = client.post(
+        "/tracker/new/",
+        {
+            "company": "ZANZIBAR WIDGETS LLC",
+            "role_title": "Senior Chief Llama Officer",
+            "status": "saved",
+            "priority": "2",
+        },
+    )
+
+    assert added.status_code == 302
+    assert added["Location"] != theirs.get_absolute_url()
+    assert Application.objects.filter(owner=bob).count() == 1
+
+
+def assert_no_secrets_but(response, typed: list[str]):
+    """No secret in the page but those Bob typed (or pasted) himself."""
+    page = response.content.decode()
+    for secret in SECRETS:
+        if secret not in typed:
+            assert secret not in page, secret
+
+
 def test_bobs_sweep_changes_nothing_of_alices(client, alice, bob):
     data = AliceData(alice)
     urls = [reverse(name, kwargs=kwargs(data)) for name, kwargs in OWNED.items()]

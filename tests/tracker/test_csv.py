@@ -4,6 +4,7 @@ row checked before anything is added, all or nothing, limits, round trips."""
 import csv
 import io
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -77,6 +78,7 @@ def test_export_streams_every_application_with_its_fields(alice_client, alice, b
     assert rows[0]["Work mode"] == "Remote"
     assert rows[0]["Applied on"] == "2025-03-03"
     assert rows[0]["Salary from"] == "40000"
+    assert rows[0]["Pay period"] == "Year"
     assert rows[0]["Job description"] == "Design things.\nWith care."
     assert rows[0]["Archived"] == "no"
 
@@ -330,7 +332,17 @@ def test_export_then_import_round_trips(alice_client, alice, bob, client):
             job_description='Line one,\n"line two"\n-bullet',
             notes="@team: ask about visas",
         ),
-        application_create(owner=alice, company="Globex", role_title="Analyst"),
+        application_create(
+            owner=alice,
+            company="Globex",
+            role_title="Analyst",
+            salary_min=Decimal("18.50"),
+            salary_max=Decimal(22),
+            salary_period="hour",
+            employment_type="contract",
+            posted_on=date(2025, 2, 1),
+            closes_on=date(2025, 2, 28),
+        ),
         application_create(
             owner=alice, company="Initech", role_title="Tester", status="withdrawn"
         ),
@@ -416,8 +428,10 @@ def preview_errors(client) -> list[str]:
         ("45'000", 45000),
         ("€45,000", 45000),
         ("45 000 €", 45000),
-        ("$45,000.49", 45000),
-        ("£45,000.50", 45001),
+        # Cents are kept: an hourly rate has them.
+        ("$45,000.49", Decimal("45000.49")),
+        ("£45,000.50", Decimal("45000.50")),
+        ("18.5", Decimal("18.50")),
         ("1,234,567", 1234567),
         ("0", 0),
         ("2147483647", 2147483647),
@@ -542,3 +556,41 @@ def test_an_imported_link_is_checked_by_the_models_rule(alice_client, alice, lin
     upload(alice_client, f"company,role,link\nAcme,Designer,{link}\n")
 
     assert preview_errors(alice_client) == ["Job posting link: Enter a valid URL."]
+
+
+@pytest.mark.parametrize(
+    ("heading", "cell", "period"),
+    [
+        ("Pay period", "Hour", "hour"),
+        ("pay period", "hourly", "hour"),
+        ("Salary period", "per month", "month"),
+        ("Pay per", "Weekly", "week"),
+        ("Pay period", "", "year"),
+    ],
+)
+def test_the_pay_period_is_imported(alice_client, alice, heading, cell, period):
+    upload(
+        alice_client, f"company,role,salary from,{heading}\nAcme,Clerk,18.50,{cell}\n"
+    )
+    assert preview_errors(alice_client) == []
+    confirm(alice_client)
+
+    application = Application.objects.get()
+    assert (application.salary_min, application.salary_period) == (
+        Decimal("18.50"),
+        period,
+    )
+
+
+def test_a_file_without_a_pay_period_column_is_read_as_yearly(alice_client, alice):
+    upload(alice_client, "company,role,salary from\nAcme,Clerk,45000\n")
+    confirm(alice_client)
+
+    assert Application.objects.get().salary_period == "year"
+
+
+def test_an_unknown_pay_period_is_a_row_error(alice_client, alice):
+    upload(alice_client, "company,role,pay period\nAcme,Clerk,fortnightly\n")
+
+    (error,) = preview_errors(alice_client)
+    assert error.startswith("Pay period: “fortnightly” is not one of: Hour, Week")

@@ -54,7 +54,8 @@ def test_the_date_boxes_offer_the_same_range(alice_client, alice):
         f"/tracker/{application.pk}/interviews/new/"
     ).content.decode()
 
-    assert new.count('min="1970-01-01" max="2100-12-31"') == 2
+    # Applied on, next follow-up, posted on and applications close.
+    assert new.count('min="1970-01-01" max="2100-12-31"') == 4
     assert 'min="1970-01-01T00:00" max="2100-12-31T23:59"' in interview
 
 

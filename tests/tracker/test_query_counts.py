@@ -135,10 +135,11 @@ def test_detail_queries_are_flat(
 ):
     many_applications(alice, count, career)
     application = one_application_with_parts(alice, count, career)
-    # Expect 9 queries: the session, the user, the application joined to its
+    # Expect 10 queries: the session, the user, the application joined to its
     # career, then one each for its status changes, interviews, contacts,
-    # notes and documents sent, and the tracker profile.
-    with django_assert_num_queries(9):
+    # notes and documents sent, the tracker profile, and whether its guide has
+    # a published Skills Gap Analysis.
+    with django_assert_num_queries(10):
         response = alice_client.get(f"/tracker/{application.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="item" id="note-') == count

@@ -5,9 +5,12 @@ no view can forget the owner filter.
 """
 
 from tracker.models.applications import (
+    PERIODS_A_YEAR,
     WAITING_STATUSES,
     Application,
     ApplicationQuerySet,
+    EmploymentType,
+    PayPeriod,
     Priority,
     Source,
     Status,
@@ -31,6 +34,7 @@ from tracker.models.profile import (
 )
 
 __all__ = [
+    "PERIODS_A_YEAR",
     "WAITING_STATUSES",
     "Application",
     "ApplicationPartQuerySet",
@@ -39,10 +43,12 @@ __all__ = [
     "CsvImport",
     "Document",
     "DocumentKind",
+    "EmploymentType",
     "Interview",
     "InterviewKind",
     "Note",
     "Outcome",
+    "PayPeriod",
     "Priority",
     "ShareLink",
     "ShareLinkQuerySet",

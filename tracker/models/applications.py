@@ -2,9 +2,11 @@
 
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
@@ -48,6 +50,46 @@ class Priority(models.IntegerChoices):
     HIGH = 1, "High"
     NORMAL = 2, "Normal"
     LOW = 3, "Low"
+
+
+class PayPeriod(models.TextChoices):
+    HOUR = "hour", "Hour"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+# A period's pay times this is the yearly equivalent: a full-time year of 52
+# weeks of 40 hours. The application page says so next to the figure.
+PERIODS_A_YEAR = {
+    PayPeriod.HOUR: 2080,
+    PayPeriod.WEEK: 52,
+    PayPeriod.MONTH: 12,
+    PayPeriod.YEAR: 1,
+}
+
+
+YEARLY_BASIS = {
+    PayPeriod.HOUR: "2,080 hours (52 weeks of 40 hours)",
+    PayPeriod.WEEK: "52 weeks",
+    PayPeriod.MONTH: "12 months",
+}
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", "Full time"
+    PART_TIME = "part_time", "Part time"
+    CONTRACT = "contract", "Contract"
+    TEMPORARY = "temporary", "Temporary"
+    INTERNSHIP = "internship", "Internship"
+    OTHER = "other", "Other"
+
+
+def amount_text(value: Decimal | int) -> str:
+    """An amount as people write it: 45,000 or 18.50."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
 
 
 def validate_currency_code(value: str) -> None:
@@ -123,8 +165,28 @@ class Application(models.Model):
     )
     location = models.CharField(max_length=200, blank=True)
     work_mode = models.CharField(choices=WorkMode, max_length=20, blank=True)
-    salary_min = models.PositiveIntegerField("salary from", null=True, blank=True)
-    salary_max = models.PositiveIntegerField("salary up to", null=True, blank=True)
+    employment_type = models.CharField(
+        "employment type", choices=EmploymentType, max_length=20, blank=True
+    )
+    salary_min = models.DecimalField(
+        "pay from",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    salary_max = models.DecimalField(
+        "pay up to",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    salary_period = models.CharField(
+        "pay per", choices=PayPeriod, max_length=10, default=PayPeriod.YEAR
+    )
     salary_currency = models.CharField(
         "currency",
         max_length=3,
@@ -143,6 +205,15 @@ class Application(models.Model):
         "next follow-up", null=True, blank=True, validators=[validate_date_in_range]
     )
     last_followed_up_on = models.DateField(null=True, blank=True, editable=False)
+    posted_on = models.DateField(
+        "posted on", null=True, blank=True, validators=[validate_date_in_range]
+    )
+    closes_on = models.DateField(
+        "applications close",
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+    )
     priority = models.PositiveSmallIntegerField(
         choices=Priority, default=Priority.NORMAL
     )
@@ -201,6 +272,18 @@ class Application(models.Model):
                 violation_error_message="The lowest salary is above the highest.",
             ),
             models.CheckConstraint(
+                condition=Q(salary_min__isnull=True) | Q(salary_min__gte=0),
+                name="tracker_app_salary_min_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_max__isnull=True) | Q(salary_max__gte=0),
+                name="tracker_app_salary_max_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_period__in=PayPeriod.values),
+                name="tracker_app_salary_period_valid",
+            ),
+            models.CheckConstraint(
                 condition=Q(priority__gte=1, priority__lte=3),
                 name="tracker_app_priority_range",
             ),
@@ -235,15 +318,45 @@ class Application(models.Model):
 
     @property
     def salary_range(self) -> str:
-        low, high = self.salary_min, self.salary_max
-        if low is None and high is None:
+        """The pay's amounts and currency as entered, without the period."""
+        return _range_text(self.salary_min, self.salary_max, self.salary_currency)
+
+    @property
+    def pay_as_entered(self) -> str:
+        """The pay with its period, such as "18 to 22 USD an hour"."""
+        amounts = self.salary_range
+        if not amounts:
             return ""
-        if low is not None and high is not None and low != high:
-            text = f"{low:,} to {high:,}"
-        else:
-            text = f"{low if low is not None else high:,}"
-            if low is None:
-                text = f"up to {text}"
-            elif high is None:
-                text = f"from {text}"
-        return f"{text} {self.salary_currency}".strip()
+        article = "an" if self.salary_period == PayPeriod.HOUR else "a"
+        return f"{amounts} {article} {self.salary_period}"
+
+    @property
+    def yearly_pay(self) -> str:
+        """The pay as a yearly equivalent; empty when it was entered per year."""
+        if self.salary_period == PayPeriod.YEAR or not self.salary_range:
+            return ""
+        factor = PERIODS_A_YEAR[PayPeriod(self.salary_period)]
+        low, high = (
+            None if value is None else Decimal(value) * factor
+            for value in (self.salary_min, self.salary_max)
+        )
+        return f"{_range_text(low, high, self.salary_currency)} a year"
+
+    @property
+    def yearly_basis(self) -> str:
+        """What the yearly equivalent counts, said beside it on the page."""
+        return YEARLY_BASIS.get(self.salary_period, "")
+
+
+def _range_text(low, high, currency: str) -> str:
+    if low is None and high is None:
+        return ""
+    if low is not None and high is not None and low != high:
+        text = f"{amount_text(low)} to {amount_text(high)}"
+    else:
+        text = amount_text(low if low is not None else high)
+        if low is None:
+            text = f"up to {text}"
+        elif high is None:
+            text = f"from {text}"
+    return f"{text} {currency}".strip()

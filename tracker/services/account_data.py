@@ -1,5 +1,7 @@
 """The tracker's part of the account export (the person's own data, as JSON)."""
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 
 from tracker.fields import CSV_COLUMNS
@@ -18,6 +20,8 @@ def _exported(application: Application, name: str):
     if name == "career":
         return application.career.title if application.career_id else None
     value = getattr(application, name)
+    if isinstance(value, Decimal):
+        return int(value) if value == int(value) else float(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

@@ -9,14 +9,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careers.models import Career
 from tracker.access import get_application_for_user
+from tracker.duplicates import Posting, possible_duplicates
 from tracker.forms import (
     ApplicationFilterForm,
     ApplicationForm,
     NoteForm,
+    PostingForm,
     SnoozeForm,
     StatusForm,
 )
 from tracker.models import Application
+from tracker.postings import read_posting
 from tracker.selectors import (
     DEFAULT_SORT,
     SORTS,
@@ -32,6 +35,7 @@ from tracker.services import (
     application_update,
     follow_up_mailto,
 )
+from tracker.suggestions import skills_gap_url, suggest_career
 
 PAGE_SIZE = 25
 
@@ -100,22 +104,73 @@ def index(request):
 def create(request):
     # ?career=<slug> comes from a guide's "track an application" link.
     career = Career.objects.published().filter(slug=request.GET.get("career", ""))
-    form = ApplicationForm(
-        request.POST or None,
-        user=request.user,
-        initial={"career": career.first()} if "career" in request.GET else None,
-    )
+    initial = {"career": career.first()} if "career" in request.GET else {}
+    # The paste box's form sends the posting; the application form never does.
+    if request.method == "POST" and "posting" in request.POST:
+        return _read_posting(request, initial)
+    form = ApplicationForm(request.POST or None, user=request.user, initial=initial)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
-        application, created = application_create_once(
-            owner=request.user, **form.cleaned_data
-        )
-        if created:
-            messages.success(request, f"Added {application}.")
-        return redirect(application)
+        data = form.cleaned_data
+        if "save_anyway" not in request.POST:
+            duplicates = possible_duplicates(
+                owner=request.user,
+                posting=Posting(
+                    company=data["company"],
+                    role_title=data["role_title"],
+                    posting_url=data["posting_url"],
+                    career_id=data["career"].pk if data["career"] else None,
+                ),
+                client_token=data.get("client_token"),
+            )
+        if not duplicates:
+            application, created = application_create_once(owner=request.user, **data)
+            if created:
+                messages.success(request, f"Added {application}.")
+            return redirect(application)
+    return _add_page(request, form, duplicates=duplicates)
+
+
+def _read_posting(request, initial: dict):
+    """Fill the add form from a pasted posting, for review: nothing is saved."""
+    posting_form = PostingForm(request.POST)
+    if posting_form.is_valid():
+        read = read_posting(posting_form.cleaned_data["posting"])
+        if read.nothing_found:
+            posting_form.add_error(
+                "posting",
+                "We found no job title, company, pay or place in this. Check that "
+                "you copied the whole posting, or fill in the form yourself.",
+            )
+        else:
+            # A guide chosen on the way in (?career=) wins over a suggestion.
+            suggested = None
+            if not initial.get("career"):
+                suggested = suggest_career(read.values.get("role_title", ""))
+            career = initial.get("career") or suggested
+            form = ApplicationForm(
+                user=request.user,
+                initial={**initial, **read.values, "career": career},
+            )
+            form.mark_found(read.found, suggested=suggested)
+            return _add_page(request, form, read=read)
+    form = ApplicationForm(user=request.user, initial=initial)
+    return _add_page(request, form, posting_form=posting_form)
+
+
+def _add_page(request, form, *, posting_form=None, read=None, duplicates=()):
+    labels = {name: form.fields[name].label for name in form.fields}
     return render(
         request,
         "tracker/application_form.html",
-        {"form": form, "title": "Add an application"},
+        {
+            "form": form,
+            "title": "Add an application",
+            "posting_form": posting_form or PostingForm(),
+            "found": [labels[name] for name in read.found] if read else [],
+            "read": read,
+            "duplicates": duplicates,
+        },
     )
 
 
@@ -148,6 +203,7 @@ def detail(request, pk):
             "is_quiet": application.quiet,
             "quiet_after_days": profile.quiet_after_days,
             "mailto": follow_up_mailto(application=application),
+            "skills_gap_url": skills_gap_url(application.career),
         },
     )
 
