@@ -4,6 +4,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.factories import docx_with_text, pdf_with_text
 from tracker.matching import (
@@ -153,3 +155,13 @@ def _zip(name: str, data: bytes) -> bytes:
 def test_damaged_files_are_unreadable(data, suffix):
     with pytest.raises(UnreadableDocument):
         extract_text(data, suffix=suffix)
+
+
+@settings(max_examples=200, deadline=None)
+@given(posting=st.text(max_size=400), resume=st.text(max_size=400))
+def test_any_text_gives_a_score_from_0_to_100(posting, resume):
+    terms = posting_terms(posting, skills=["Active Listening"], technologies=["C++"])
+    match = match_resume(terms, resume)
+    assert match.score is not None
+    assert 0 <= match.score <= 100
+    assert match.found_weight <= match.total_weight

@@ -216,3 +216,14 @@ def test_the_text_is_in_the_export_and_goes_with_its_document(
     assert not Document.objects.filter(text__contains="4471").exists()
     response = alice_client.get("/accounts/profile/export.json")
     assert "4471" not in response.content.decode()
+
+
+def test_nul_characters_are_dropped_from_the_kept_text(
+    alice_client, alice, application
+):
+    # PostgreSQL's text cannot hold NUL; some PDFs' extracted text has it.
+    document = resume(alice, "Resume", b"Recep\x00tionist")
+    response = alice_client.get(f"/tracker/{application.pk}/match/")
+    assert response.status_code == 200
+    document.refresh_from_db()
+    assert document.text == "Receptionist"
