@@ -361,6 +361,13 @@ def targets(results, sizes, exports, ceiling) -> list[str]:
         f"- Tracker list p95 ≤ 50 ms with 10,000 applications: {tracker:.1f} ms — "
         f"{verdict(tracker <= 50)}"
     )
+    board = results["Tracker board, 10,000 applications", 1]["p95"]
+    listing = results["Tracker list, 10,000 applications", 1]["p95"]
+    lines.append(
+        f"- Tracker board p95 within 1.5× of the list's p95 at c1 (same run): "
+        f"{board:.1f} against {listing:.1f} ms, {board / listing:.2f}× — "
+        f"{verdict(board <= 1.5 * listing)}"
+    )
     flat = sizes[10_000]["p50"] / max(sizes[100]["p50"], 0.001)
     lines.append(f"- Tracker list p50 at 10,000 over p50 at 100: {flat:.2f}×")
     seconds, peak = exports[10_000]

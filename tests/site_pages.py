@@ -124,6 +124,9 @@ PAGES = [
     ("detail, archived", "/tracker/{archived}/", "alice"),
     ("edit", "/tracker/{application}/edit/", "alice"),
     ("delete application", "/tracker/{application}/delete/", "alice"),
+    ("resume match", "/tracker/{matched}/match/", "alice"),
+    ("resume match, no terms", "/tracker/{application}/match/", "alice"),
+    ("resume match, no description", "/tracker/{archived}/match/", "alice"),
     ("new interview", "/tracker/{application}/interviews/new/", "alice"),
     ("edit interview", "/tracker/interviews/{interview}/edit/", "alice"),
     ("delete interview", "/tracker/interviews/{interview}/delete/", "alice"),
@@ -370,6 +373,21 @@ def build_site_data() -> dict:
         owner=alice, company="Vandelay", role_title="Importer", status=Status.WITHDRAWN
     )
     application_archive(application=archived)
+    # A posting to match Alice's resume against, linked to an occupation's guide.
+    DocumentFactory(
+        owner=alice,
+        label="Resume, front desk",
+        file__data=b"Front desk: greeted customers, answered phones, kept records.",
+    )
+    matched = application_create(
+        owner=alice,
+        company="Stark Industries",
+        role_title="Customer service representative",
+        career=occupations["43-4051.00"],
+        job_description="Answer customers' calls and emails. Keep customer "
+        "records in Salesforce. Resolve complaints; escalate complaints you "
+        "cannot resolve. Calls are recorded.",
+    )
 
     readiness_result = take_assessment(readiness, owner=alice)
     # Rated twice, so her matches show what changed.
@@ -403,6 +421,7 @@ def build_site_data() -> dict:
         "skill_ratings": ratings.pk,
         "application": application.pk,
         "archived": archived.pk,
+        "matched": matched.pk,
         "interview": interview.pk,
         "contact": contact.pk,
         "note": note.pk,

@@ -116,7 +116,8 @@ class ApplicationForm(forms.ModelForm):
         self.fields["career"].queryset = careers.order_by("title")
         self.fields["career"].empty_label = "No guide"
         # Only the person's own documents can be ticked as sent.
-        self.fields["documents_sent"].queryset = Document.objects.for_user(user)
+        documents = Document.objects.for_user(user).defer("text")
+        self.fields["documents_sent"].queryset = documents
         self.fields[
             "documents_sent"
         ].help_text = "Upload resumes and cover letters on the Documents page."

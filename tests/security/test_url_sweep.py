@@ -132,6 +132,7 @@ OWNED = {
     "tracker:archive": lambda alice: {"pk": alice.application.pk},
     "tracker:restore": lambda alice: {"pk": alice.application.pk},
     "tracker:delete": lambda alice: {"pk": alice.application.pk},
+    "tracker:resume_match": lambda alice: {"pk": alice.application.pk},
     "tracker:move": lambda alice: {"pk": alice.application.pk},
     "tracker:follow_up": lambda alice: {"pk": alice.application.pk},
     "tracker:follow_up_done": lambda alice: {"pk": alice.application.pk},

@@ -142,3 +142,41 @@ def test_a_long_column_shows_its_first_cards_and_links_to_all(alice_client, alic
     assert len(full["saved"].cards) == 1
     assert "Show all" not in everything.content.decode()
     assert unknown.status_code == 200
+
+
+def test_a_card_escapes_what_was_typed_and_shows_its_tags(alice_client, alice):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from tracker.models import Application, Priority
+
+    card = Application.objects.create(
+        owner=alice,
+        company='<b>Smith & "Sons"</b>',
+        role_title="<script>alert(1)</script>",
+        status="applied",
+        priority=Priority.HIGH,
+        follow_up_on=date(2030, 3, 7),
+        status_changed_at=timezone.now() - timedelta(days=60),
+    )
+    page = alice_client.get("/tracker/board/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;Smith &amp; &quot;Sons&quot;&lt;/b&gt;" in page
+    assert f'<a class="board-card__title" href="/tracker/{card.pk}/">' in page
+    assert '<span class="tag">High priority</span>' in page
+    assert '<span class="tag">Follow up 7 Mar</span>' in page
+    assert f'action="/tracker/board/{card.pk}/move/"' in page
+    assert 'name="csrfmiddlewaretoken" value="' in page
+    # The card's own status is the one chosen in its menu.
+    assert '<option value="applied" selected>Applied</option>' in page
+    assert '<option value="saved">Saved</option>' in page
+
+    card.follow_up_on = None
+    card.save()
+    Application.objects.filter(pk=card.pk).update(
+        status_changed_at=timezone.now() - timedelta(days=60)
+    )
+    page = alice_client.get("/tracker/board/").content.decode()
+    assert '<span class="tag tag--warning">Gone quiet</span>' in page

@@ -31,6 +31,7 @@ OWNED_URLS = {
     "archive": "application",
     "restore": "application",
     "delete": "application",
+    "resume_match": "application",
     "move": "application",
     "follow_up": "application",
     "follow_up_done": "application",
@@ -97,7 +98,7 @@ def test_every_tracker_url_is_covered_here():
     assert names == set(OWNED_URLS) | set(OWN_PAGES) | set(OWN_DOWNLOADS) | TOKEN_URLS
 
 
-GET_ONLY = {"detail", "document_download"}
+GET_ONLY = {"detail", "document_download", "resume_match"}
 POST_ONLY = {
     "change_status",
     "archive",

@@ -102,12 +102,26 @@ def test_board_queries_are_flat(
 ):
     many_applications(alice, count, career)
     # Expect 5 queries: the session, the user, the count per status, the tracker
-    # profile, and the first cards of every column (ranked in one query).
+    # profile, and the first cards of every column (one query, a subquery per
+    # column). Nothing the cards draw is loaded afterwards.
     with django_assert_num_queries(5):
         response = alice_client.get("/tracker/board/")
     columns = response.context["columns"]
     assert sum(column.count for column in columns) == count
     assert sum(len(c.cards) for c in columns) == min(count, 8 * CARDS_PER_COLUMN)
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_board_with_a_whole_column_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries
+):
+    many_applications(alice, count, career)
+    # Expect 5 queries, as above: the whole column is one more subquery.
+    with django_assert_num_queries(5):
+        response = alice_client.get("/tracker/board/?all=saved")
+    columns = {column.status: column for column in response.context["columns"]}
+    assert len(columns["saved"].cards) == columns["saved"].count
+    assert len(columns["applied"].cards) == min(columns["applied"].count, 20)
 
 
 @pytest.mark.parametrize("count", [5, 500])

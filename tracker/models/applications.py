@@ -246,9 +246,18 @@ class Application(models.Model):
                 fields=["owner", "archived", "-updated_at"],
                 name="tracker_app_list_idx",
             ),
-            # The board: for_user(...).active() grouped by status.
+            # The board: each column's first cards, in card order, read from
+            # the index alone; and the count per status.
             models.Index(
-                fields=["owner", "archived", "status"], name="tracker_app_board_idx"
+                fields=[
+                    "owner",
+                    "archived",
+                    "status",
+                    "priority",
+                    "-updated_at",
+                    "-id",
+                ],
+                name="tracker_app_board_idx",
             ),
             # The follow-ups page and send_followup_reminders: planned
             # follow-ups of active applications, by date.

@@ -40,6 +40,12 @@ class Document(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The file's text, read the first time a resume is matched to a posting
+    # (tracker.services.document_text): private like the file, deleted with
+    # it, and in the person's data export. Empty with text_read_at set: the
+    # file had no text to read (a scanned image, a protected PDF).
+    text = models.TextField(blank=True, editable=False)
+    text_read_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ from tracker.services.applications import (
     application_restore,
     application_update,
 )
-from tracker.services.documents import document_create, document_delete
+from tracker.services.documents import document_create, document_delete, document_text
 from tracker.services.follow_ups import (
     DEFAULT_FOLLOW_UP_DAYS,
     application_follow_up,
@@ -20,6 +20,7 @@ from tracker.services.follow_ups import (
     follow_up_mailto,
     follow_up_snooze,
 )
+from tracker.services.matches import application_resume_matches
 from tracker.services.profile import tracker_profile_update
 from tracker.services.reminders import send_follow_up_digest, send_follow_up_digests
 
@@ -33,9 +34,11 @@ __all__ = [
     "application_delete",
     "application_follow_up",
     "application_restore",
+    "application_resume_matches",
     "application_update",
     "document_create",
     "document_delete",
+    "document_text",
     "follow_up_done",
     "follow_up_mailto",
     "follow_up_snooze",

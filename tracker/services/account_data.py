@@ -94,6 +94,9 @@ def tracker_export_user_data(*, user: User) -> dict:
                 "content_type": document.content_type,
                 "size": document.size,
                 "uploaded_at": _iso(document.uploaded_at),
+                # Read from the file for resume matching (None: never read).
+                "text": document.text if document.text_read_at else None,
+                "text_read_at": _iso(document.text_read_at),
             }
             for document in Document.objects.for_user(user)
         ],

@@ -28,7 +28,8 @@ def index(request):
         )
         messages.success(request, f"Uploaded {document.label}.")
         return redirect("tracker:documents")
-    documents = Document.objects.for_user(request.user)
+    # The extracted text (up to 200 KB each) is not shown here.
+    documents = Document.objects.for_user(request.user).defer("text")
     return render(
         request, "tracker/documents.html", {"form": form, "documents": documents}
     )
