@@ -47,7 +47,9 @@ def test_every_date_a_person_enters_uses_the_one_range():
     assert set(fields) == {
         "careers.Career.salary_as_of",
         "tracker.Application.applied_on",
+        "tracker.Application.closes_on",
         "tracker.Application.follow_up_on",
+        "tracker.Application.posted_on",
         "tracker.Interview.starts_at",
     }
     for name, field in fields.items():
