@@ -1,5 +1,6 @@
 """`make bench`: fill a fresh database, serve it with gunicorn in production
-settings, measure every page with wrk, and write bench/RESULTS.md.
+settings, measure every page with wrk, and write its sections of bench/RESULTS.md
+(the sections other scripts wrote stay).
 
 Environment: BENCH_DATABASE_URL (default: a new SQLite file in bench/.data/),
 BENCH_CACHE_URL (default redis://127.0.0.1:6379/7), BENCH_SECONDS per measurement
@@ -15,16 +16,27 @@ import sys
 import time
 import tracemalloc
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import catalogue_pages
+from bench.results import RESULTS, write_results
 from bench.server import BASE_DIR, DATA_DIR, PYTHON, Gunicorn, manage, production_env
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CONCURRENCIES = (1, 16)
-RESULTS = BASE_DIR / "bench" / "RESULTS.md"
-STATIC_PAGE = "bench/guide.html"  # under STATIC_ROOT, so whitenoise serves it
+# Under STATIC_ROOT, so whitenoise serves them: the hand-written guide's HTML, and
+# the largest generated guide's, so that page is also set against its own bytes.
+STATIC_PAGE = "bench/guide.html"
+GENERATED_STATIC_PAGE = "bench/largest-generated-guide.html"
+CEILING = "Ceiling: guide HTML as a static file"
+GENERATED_CEILING = "Ceiling: largest generated guide's HTML as a static file"
+# Before each page's measurement, this many requests at once, to reach every
+# gunicorn worker (a worker's first request loads templates, connects…); few, as
+# gunicorn.conf.py's max_requests restarts a worker after ~2,000.
+WARM_CONCURRENCY = 16
 HEAVY = "bench-10000@example.com"
 LIST_SIZES = {100: "bench-100@example.com", 1_000: "bench-1000@example.com"}
 LIST_SIZES[10_000] = HEAVY
@@ -51,6 +63,10 @@ def prepare() -> dict:
     manage(env, "collectstatic", "--noinput", "-v0")
     started = time.perf_counter()
     subprocess.run([PYTHON, "-m", "bench.fill"], cwd=BASE_DIR, env=env, check=True)
+    # The whole catalogue, as `make run` loads it: every generated guide and its
+    # skills gap analysis, beside the filled guides and people.
+    manage(env, "load_catalogue", "-v0")
+    manage(env, "load_assessments", "-v0")
     env["BENCH_FILL_SECONDS"] = f"{time.perf_counter() - started:.1f}"
     return env
 
@@ -86,11 +102,9 @@ def extra_pages() -> list[tuple[str, str, str | None]]:
 
     from django.contrib.auth.models import AnonymousUser
 
-    from assessments.loader import load_assessments
     from assessments.models import Question
     from assessments.services import assessment_for_taking, result_create
 
-    load_assessments()
     assessment = assessment_for_taking(
         AnonymousUser(), "customer-service-clerk-readiness"
     )
@@ -109,17 +123,17 @@ def extra_pages() -> list[tuple[str, str, str | None]]:
     return [("Assessment result page", result.get_absolute_url(), None)]
 
 
-def pages(guide_url: str, cookie: str) -> list[tuple[str, str, str | None]]:
+def pages(guides: list, cookie: str) -> list[tuple[str, str, str | None]]:
     """(label, path, cookie or None): what the table measures, ceilings last."""
     return [
         ("Landing page (anonymous)", "/", None),
         ("Careers index (anonymous)", "/careers/", None),
-        ("Guide page (anonymous)", guide_url, None),
-        ("Guide page (signed in: never cached)", guide_url, cookie),
+        *guides,
         ("Tracker list, 10,000 applications", "/tracker/", cookie),
         ("Tracker board, 10,000 applications", "/tracker/board/", cookie),
         *extra_pages(),
-        ("Ceiling: guide HTML as a static file", f"/static/{STATIC_PAGE}", None),
+        (CEILING, f"/static/{STATIC_PAGE}", None),
+        (GENERATED_CEILING, f"/static/{GENERATED_STATIC_PAGE}", None),
         ("Ceiling: bare WSGI callable", "/__bench__/bare", None),
     ]
 
@@ -151,24 +165,33 @@ def wrk(url: str, *, concurrency: int, cookie: str | None) -> dict:
 
 def warm(url: str, cookie: str | None) -> None:
     request = urllib.request.Request(url, headers={"Cookie": cookie or ""})
-    for _ in range(3):
+
+    def fetch(_) -> None:
         urllib.request.urlopen(request, timeout=30).read()
 
+    fetch(None)  # fills the page and fragment caches once
+    with ThreadPoolExecutor(WARM_CONCURRENCY) as pool:
+        list(pool.map(fetch, range(3 * WARM_CONCURRENCY)))
 
-def query_counts(label_paths, cookie_for) -> dict[str, str]:
-    """Queries per page through the test client: for cached pages, the first
-    (miss) and the second (hit) visit."""
+
+def query_counts(label_paths) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Queries per page through the test client, each page from an empty cache:
+    the first visit and the second (a hit for cached pages and fragments); and
+    each page's size in bytes."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    cache.clear()
-    counts = {}
+    from core.pagecache import forget_local_pages
+
+    counts, sizes = {}, {}
     for label, path, cookie in label_paths:
         if path.startswith(("/static/", "/__bench__")):
-            counts[label] = "0"
+            counts[label] = (0, 0)
             continue
+        cache.clear()
+        forget_local_pages()
         client = Client()
         if cookie:
             name, _, value = cookie.partition("=")
@@ -176,12 +199,14 @@ def query_counts(label_paths, cookie_for) -> dict[str, str]:
         figures = []
         for _ in range(2):
             with CaptureQueriesContext(connection) as queries:
-                client.get(path)
+                response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
             figures.append(len(queries))
-        counts[label] = (
-            f"{figures[0]} / {figures[1]}" if not cookie else str(figures[0])
-        )
-    return counts
+        counts[label] = tuple(figures)
+        sizes[path] = len(response.content)
+    cache.clear()
+    forget_local_pages()
+    return counts, sizes
 
 
 def csv_export(email: str) -> tuple[float, float]:
@@ -230,13 +255,32 @@ def machine(env: dict) -> list[str]:
         f"- Machine: `{' '.join(platform.uname())}`",
         f"- Cores: {os.cpu_count()} (shared with the load generator, wrk, and with "
         "other work on this machine: figures are noisy)",
-        f"- Load average at start: {os.getloadavg()[0]:.1f}",
+        "- Load average (1, 5, 15 min) at start: {:.1f}, {:.1f}, {:.1f}".format(
+            *os.getloadavg()
+        ),
         f"- Python {platform.python_version()}, Django {django.get_version()}, "
         f"gunicorn sync workers: {workers}",
         f"- Database: {database}; cache: {env['CACHE_URL'].split('://')[0]}",
-        f"- Data: 50 guides, 1,000 people, 15,095 applications "
-        f"(filled in {env['BENCH_FILL_SECONDS']} s); {SECONDS} s per measurement",
+        f"- Data: {data()} (filled and loaded in {env['BENCH_FILL_SECONDS']} s); "
+        f"{SECONDS} s per measurement",
     ]
+
+
+def data() -> str:
+    from accounts.models import User
+    from assessments.models import Assessment
+    from careers.models import Career, Occupation
+    from tracker.models import Application
+
+    guides = Career.objects.published()
+    generated = guides.filter(source=Career.Source.GENERATED).count()
+    return (
+        f"{guides.count():,} published guides ({generated:,} generated from the "
+        f"catalogue's {Occupation.objects.count():,} occupations, the rest "
+        f"hand-written and copies of it), {Assessment.objects.count():,} "
+        f"assessments, {User.objects.count():,} people, "
+        f"{Application.objects.count():,} applications"
+    )
 
 
 def main() -> None:
@@ -246,18 +290,27 @@ def main() -> None:
     setup_django(env)
     from django.test import Client
 
-    from careers.models import Career
-
-    guide = Career.objects.published().order_by("slug").first()
-    guide_url = guide.get_absolute_url()
+    # The hand-written guide's HTML is the static-file ceiling, as before the
+    # catalogue, so the figures stay comparable between runs.
     page = Path(env["BENCH_STATIC_PAGE"])
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_bytes(Client().get(guide_url).content)
+    hand_written = catalogue_pages.guide_url(catalogue_pages.HAND_WRITTEN)
+    page.write_bytes(Client().get(hand_written).content)
+    smallest, largest = catalogue_pages.generated_guides_by_size()
+    page.with_name(Path(GENERATED_STATIC_PAGE).name).write_bytes(
+        Client().get(largest.url).content
+    )
     cookie = session_cookie(HEAVY)
-    measured = pages(guide_url, cookie)
-    lines = ["# Benchmark results", "", "Written by `make bench`.", ""]
+    measured = pages(catalogue_pages.pages(smallest, largest, cookie), cookie)
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench`, which replaces its own sections (this one, Pages, "
+        "the tracker list, CSV export and Targets) and keeps the others.",
+        "",
+    ]
     lines += machine(env)
-    counts = query_counts(measured, cookie)
+    counts, page_sizes = query_counts(measured)
 
     with Gunicorn(
         env, port=PORT, app="bench.wsgi:application", log_path=DATA_DIR / "gunicorn.log"
@@ -279,16 +332,26 @@ def main() -> None:
             )
         http_seconds = csv_over_http(server.url, cookie)
     exports = {size: csv_export(email) for size, email in LIST_SIZES.items()}
+    # Other work on the machine inflates every figure: say how busy it was.
+    started_line = next(i for i, x in enumerate(lines) if x.startswith("- Load"))
+    lines.insert(
+        started_line + 1,
+        "- Load average (1, 5, 15 min) at the end: {:.1f}, {:.1f}, {:.1f}".format(
+            *os.getloadavg()
+        ),
+    )
 
-    ceiling = "Ceiling: guide HTML as a static file"
+    ceiling = CEILING
     lines += [
         "",
         "## Pages",
         "",
         "Requests/s with the error rate (non-2xx/3xx answers and socket errors) beside "
         "it, latency percentiles in ms, and throughput as a share of the static-file "
-        "ceiling at the same concurrency. Queries: first visit / repeat visit for "
-        "the cached anonymous pages.",
+        "ceiling at the same concurrency. Queries: first visit / repeat visit, each "
+        "page from an empty cache.",
+        "",
+        catalogue_pages.chosen(smallest, largest, page_sizes),
         "",
         "| page | queries | c | req/s | errors | p50 | p95 | p99 | of static |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -297,8 +360,9 @@ def main() -> None:
         for concurrency in CONCURRENCIES:
             r = results[label, concurrency]
             share = r["rps"] / results[ceiling, concurrency]["rps"]
+            queries = "{} / {}".format(*counts[label])
             lines.append(
-                f"| {label} | {counts[label]} | {concurrency} | {r['rps']:,.0f} | "
+                f"| {label} | {queries} | {concurrency} | {r['rps']:,.0f} | "
                 f"{r['errors']:.2%} | {r['p50']:.1f} | {r['p95']:.1f} | "
                 f"{r['p99']:.1f} | {share:.0%} |"
             )
@@ -327,7 +391,10 @@ def main() -> None:
     for size, (seconds, peak) in exports.items():
         lines.append(f"| {size:,} | {seconds:.2f} | {peak:.1f} |")
     lines += ["", "## Targets", "", *targets(results, sizes, exports, ceiling)]
-    RESULTS.write_text("\n".join(lines) + "\n")
+    lines += catalogue_pages.targets(
+        results, counts, (ceiling, GENERATED_CEILING), CONCURRENCIES
+    )
+    write_results("\n".join(lines) + "\n")
     print(RESULTS.read_text())
 
 
@@ -337,7 +404,6 @@ def targets(results, sizes, exports, ceiling) -> list[str]:
 
     lines = []
     for label in (
-        "Guide page (anonymous)",
         "Careers index (anonymous)",
         "Landing page (anonymous)",
     ):
@@ -351,9 +417,9 @@ def targets(results, sizes, exports, ceiling) -> list[str]:
             )
             + f" — {verdict(min(shares) >= 0.6)}"
         )
-    uncached = results["Guide page (signed in: never cached)", 1]["p95"]
+    uncached = results[catalogue_pages.HAND_WRITTEN_SIGNED_IN, 1]["p95"]
     lines.append(
-        f"- Uncached guide page p95 ≤ 25 ms at c1: {uncached:.1f} ms — "
+        f"- Uncached hand-written guide p95 ≤ 25 ms at c1: {uncached:.1f} ms — "
         f"{verdict(uncached <= 25)}"
     )
     tracker = sizes[10_000]["p95"]

@@ -4,6 +4,7 @@ load test: DEBUG off, whitenoise, the project's gunicorn.conf.py, on loopback.""
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -52,6 +53,14 @@ class Gunicorn:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):
+        # Otherwise the readiness check below would take another server on the
+        # port (another benchmark run) for this one.
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=2).close()
+        except OSError:
+            pass
+        else:
+            raise RuntimeError(f"Something already listens on port {self.port}.")
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", self.app, "--config", "gunicorn.conf.py"],

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from assessments.sitemaps import AssessmentSitemap
@@ -20,7 +19,7 @@ urlpatterns = [
     path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path(
         "sitemap.xml",
-        sitemap,
+        views.sitemap,
         {
             "sitemaps": {
                 "pages": PageSitemap,
