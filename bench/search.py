@@ -10,13 +10,11 @@ and signed in, and 200 as-you-type suggestions. Prints milliseconds, wall clock 
     python -m bench.search
 """
 
-import os
 import random
-import statistics
 import time
 import tracemalloc
 
-from bench.server import DATA_DIR, manage, production_env
+from bench.timing import clocked, fill_catalogue, print_table, start_django, timed_get
 
 SEARCHES = 200
 EVERYDAY = [
@@ -26,11 +24,6 @@ EVERYDAY = [
     "recepcionist", "electirician", "microsoft excel", "python", "welder",
     "dental hygienist", "security guard", "web developer", "data scientist",
 ]  # fmt: skip
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 def queries(titles: list[str], count: int, seed: int) -> list[str]:
@@ -52,41 +45,8 @@ def queries(titles: list[str], count: int, seed: int) -> list[str]:
     return found[:count]
 
 
-def fill() -> None:
-    from careers.catalogue.pack import read_pack
-    from careers.models import Occupation
-    from tests.factories import generated_career_for, occupation_from_pack
-
-    codes = [record["code"] for record in read_pack()["occupations"]]
-    if Occupation.objects.count() == len(codes):
-        return
-    started = time.perf_counter()
-    for code in codes:
-        if not Occupation.objects.filter(code=code).exists():
-            generated_career_for(occupation_from_pack(code))
-    print(f"Filled {len(codes)} occupations in {time.perf_counter() - started:.0f} s")
-
-
-def timed(client, path: str, params: dict, **extra) -> tuple[float, float]:
-    """(wall, CPU) milliseconds for one request."""
-    started, cpu = time.perf_counter(), time.process_time()
-    response = client.get(path, params, **extra)
-    elapsed = (time.perf_counter() - started) * 1000
-    assert response.status_code == 200, (path, params, response.status_code)
-    return elapsed, (time.process_time() - cpu) * 1000
-
-
 def main() -> None:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    env = production_env(
-        database_url=f"sqlite:///{DATA_DIR / 'search.sqlite3'}",
-        cache_url="locmemcache://",
-    )
-    manage(env, "migrate", "--verbosity=0")
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    start_django("search.sqlite3")
     from django.core.cache import cache
     from django.test import Client
 
@@ -94,7 +54,7 @@ def main() -> None:
     from careers.models import Occupation, OccupationTitle
     from careers.search import forget_title_index, title_index
 
-    fill()
+    fill_catalogue()
     forget_title_index()
     tracemalloc.start()
     started = time.perf_counter()
@@ -124,14 +84,14 @@ def main() -> None:
     ]:
         cache.clear()
         timings = [
-            timed(client, "/careers/search/", {"q": query})
+            timed_get(client, "/careers/search/", {"q": query})
             for query in queries(titles, SEARCHES, seed)
         ]
         rows.append((name, timings))
     # One client for them all: a new Client loads the middleware again.
     typing = Client()
     timings = [
-        timed(
+        timed_get(
             typing,
             "/careers/search/suggest/",
             {"q": query[:5]},
@@ -140,33 +100,13 @@ def main() -> None:
         for query in queries(titles, SEARCHES, 3)
     ]
     rows.append(("Suggestions, 5 letters typed", timings))
-    in_process = []
-    for query in queries(titles, SEARCHES, 4):
-        started, cpu = time.perf_counter(), time.process_time()
-        index.search(query)
-        in_process.append(
-            (
-                (time.perf_counter() - started) * 1000,
-                (time.process_time() - cpu) * 1000,
-            )
-        )
+    in_process = [
+        clocked(lambda query=query: index.search(query))
+        for query in queries(titles, SEARCHES, 4)
+    ]
     rows.append(("search_titles() alone", in_process))
 
-    # CPU time too: on a shared machine the wall clock also counts waiting for
-    # a core, the CPU time only this process's work.
-    print()
-    print(
-        f"| {SEARCHES} searches, concurrency 1 | p50 | p95 | max | CPU p50 | CPU p95 |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, timings in rows:
-        wall = [pair[0] for pair in timings]
-        cpu = [pair[1] for pair in timings]
-        print(
-            f"| {name} | {statistics.median(wall):.1f} | "
-            f"{percentile(wall, 0.95):.1f} | {max(wall):.1f} | "
-            f"{statistics.median(cpu):.1f} | {percentile(cpu, 0.95):.1f} |"
-        )
+    print_table(f"{SEARCHES} searches, concurrency 1", rows)
 
 
 if __name__ == "__main__":

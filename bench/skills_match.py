@@ -13,13 +13,11 @@ wall clock and CPU.
 """
 
 import itertools
-import os
 import random
 import statistics
 import time
 
-from bench.search import fill, percentile, timed
-from bench.server import DATA_DIR, manage, production_env
+from bench.timing import clocked, fill_catalogue, print_table, start_django, timed_get
 
 REQUESTS = 200
 
@@ -45,16 +43,7 @@ def rate_in_session(client, ratings: dict[str, int]) -> None:
 
 
 def main() -> None:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    env = production_env(
-        database_url=f"sqlite:///{DATA_DIR / 'skills_match.sqlite3'}",
-        cache_url="locmemcache://",
-    )
-    manage(env, "migrate", "--verbosity=0")
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    start_django("skills_match.sqlite3")
     from django.test import Client
 
     from accounts.models import User
@@ -71,7 +60,7 @@ def main() -> None:
     )
     from careers.models import Occupation
 
-    fill()
+    fill_catalogue()
     reads = []
     for _ in range(5):
         forget_match_candidates()
@@ -106,34 +95,15 @@ def main() -> None:
         for n in range(REQUESTS):
             education, pay = filters[n % len(filters)]
             params = {"education": education, "pay": pay}
-            timings.append(timed(client, "/assessments/match/results/", params))
+            timings.append(timed_get(client, "/assessments/match/results/", params))
         rows.append((name, timings))
     in_process = []
     for _ in range(REQUESTS):
         ratings = random_ratings(chooser, skill_ids)
-        started, cpu = time.perf_counter(), time.process_time()
-        best_matches(ratings, candidates)
-        in_process.append(
-            (
-                (time.perf_counter() - started) * 1000,
-                (time.process_time() - cpu) * 1000,
-            )
-        )
+        in_process.append(clocked(lambda r=ratings: best_matches(r, candidates)))
     rows.append(("best_matches() alone, no filter", in_process))
 
-    print()
-    print(
-        f"| {REQUESTS} rankings, concurrency 1 | p50 | p95 | max | CPU p50 | CPU p95 |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, timings in rows:
-        wall = [pair[0] for pair in timings]
-        cpu = [pair[1] for pair in timings]
-        print(
-            f"| {name} | {statistics.median(wall):.1f} | "
-            f"{percentile(wall, 0.95):.1f} | {max(wall):.1f} | "
-            f"{statistics.median(cpu):.1f} | {percentile(cpu, 0.95):.1f} |"
-        )
+    print_table(f"{REQUESTS} rankings, concurrency 1", rows)
 
 
 if __name__ == "__main__":

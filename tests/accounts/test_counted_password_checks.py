@@ -52,29 +52,22 @@ def test_thirty_wrong_admin_passwords_then_the_right_one_does_not_sign_in(
     assert not is_signed_in(client)
 
 
-def test_the_admin_locks_each_account_from_any_address(client, staff):
+@pytest.mark.parametrize(
+    ("failing_at", "then_at"),
+    [
+        (admin_sign_in, admin_sign_in),
+        (admin_sign_in, site_sign_in),
+        (site_sign_in, admin_sign_in),
+    ],
+    ids=["admin-then-admin", "admin-then-site", "site-then-admin"],
+)
+def test_failures_lock_the_account_from_any_address_at_either_sign_in(
+    client, staff, failing_at, then_at
+):
     with time_machine.travel(START, tick=False):
         for n in range(6):
-            admin_sign_in(client, staff.email, address=f"198.51.100.{n}")
-        response = admin_sign_in(client, staff.email, PASSWORD, address="192.0.2.1")
-    assert "Too many attempts to sign in" in response.content.decode()
-    assert not is_signed_in(client)
-
-
-def test_admin_failures_lock_the_site_sign_in(client, staff):
-    with time_machine.travel(START, tick=False):
-        for n in range(6):
-            admin_sign_in(client, staff.email, address=f"198.51.100.{n}")
-        response = site_sign_in(client, staff.email, PASSWORD, address="192.0.2.1")
-    assert "Too many attempts to sign in" in response.content.decode()
-    assert not is_signed_in(client)
-
-
-def test_site_failures_lock_the_admin_sign_in(client, staff):
-    with time_machine.travel(START, tick=False):
-        for n in range(6):
-            site_sign_in(client, staff.email, address=f"198.51.100.{n}")
-        response = admin_sign_in(client, staff.email, PASSWORD, address="192.0.2.1")
+            failing_at(client, staff.email, address=f"198.51.100.{n}")
+        response = then_at(client, staff.email, PASSWORD, address="192.0.2.1")
     assert "Too many attempts to sign in" in response.content.decode()
     assert not is_signed_in(client)
 
