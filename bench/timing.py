@@ -10,14 +10,17 @@ from bench.server import DATA_DIR, manage, production_env
 
 
 def start_django(database: str, **extra) -> None:
-    """Migrate bench/.data/<database> and set Django up on it in this process."""
+    """Migrate bench/.data/<database>, collect the static files its pages link to,
+    and set Django up on it in this process (a fresh clone has neither)."""
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     env = production_env(
         database_url=f"sqlite:///{DATA_DIR / database}",
         cache_url="locmemcache://",
+        STATIC_ROOT=str(DATA_DIR / "in-process-static"),
         **extra,
     )
     manage(env, "migrate", "--verbosity=0")
+    manage(env, "collectstatic", "--noinput", "-v0")
     os.environ.update(env)
     import django
 
