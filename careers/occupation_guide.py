@@ -272,7 +272,7 @@ def summary(facts: dict, occupation: Occupation) -> list[str]:
     wages = facts.get("wages")
     bls = facts.get("bls") or {}
     projections = facts.get("projections") or {}
-    sentences = [f"{title} work in {field_name(facts)}."]
+    sentences = [f"{title} work in the {field_name(facts)} field."]
     if wages and wages.get("employment") is not None:
         where = (
             f"in the wider BLS group “{bls['title']}”" if bls.get("wider_group") else ""

@@ -55,7 +55,7 @@ def test_the_guide_shows_every_part_of_the_occupation(client):
     text = text_of(page)
 
     # The summary, composed from the facts.
-    assert "work in office and administrative support" in text
+    assert "work in the office and administrative support field" in text
     assert "About 2,595,750 people held jobs in the United States in May 2025" in text
     assert "Half of these workers earned more than $44,770 a year" in text
     assert "to shrink by 5.5%, with about 341,700 openings a year" in text
