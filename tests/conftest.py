@@ -55,3 +55,16 @@ def site_data(db, settings, tmp_path):
     """Realistic records for every page in tests/site_pages.py."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return build_site_data()
+
+
+@pytest.fixture
+def migrator():
+    """A migration executor for tests that step through old migrations; the
+    database is migrated back to the latest state of every app afterwards, so
+    the tests after it never meet a schema missing a later migration."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    yield MigrationExecutor(connection)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -9,8 +9,8 @@ AFTER = [("careers", "0003_rename_section_guidesection")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_rename_keeps_every_long_form_section():
-    executor = MigrationExecutor(connection)
+def test_the_rename_keeps_every_long_form_section(migrator):
+    executor = migrator
     executor.migrate(BEFORE)
     old_apps = executor.loader.project_state(BEFORE).apps
     career = old_apps.get_model("careers", "Career").objects.create(

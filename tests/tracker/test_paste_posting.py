@@ -194,10 +194,10 @@ def test_the_account_export_has_the_pay_period(alice_client, alice):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_existing_salaries_migrate_as_yearly(alice):
+def test_existing_salaries_migrate_as_yearly(alice, migrator):
     before = [("tracker", "0004_currency_code")]
     after = [("tracker", "0005_pay_period_and_posting")]
-    executor = MigrationExecutor(connection)
+    executor = migrator
     executor.migrate(before)
     old_apps = executor.loader.project_state(before).apps
     old_apps.get_model("tracker", "Application").objects.create(
