@@ -221,28 +221,51 @@ def detail(request, slug):
     }
     if is_generated(career):
         return _generated_guide(request, career, urls)
-    return render(
-        request,
-        "careers/guide.html",
-        guide_content.page_context(guide_for(career), **urls),
+    return _hand_written_guide(request, career, urls)
+
+
+def _fragment_name(kind: str, request, career: Career) -> str:
+    """What a guide's reader-independent parts are cached under."""
+    occupation = career.occupation
+    # The timestamps make a changed career or occupation miss even before
+    # pages_changed() retires the version; the host is in the page's URLs.
+    return ":".join(
+        [
+            kind,
+            request.get_host(),
+            str(career.pk),
+            career.updated_at.isoformat(),
+            occupation.updated_at.isoformat() if occupation else "",
+        ]
     )
+
+
+def _hand_written_guide(request, career: Career, urls: dict):
+    """The hand-written guide: only its header differs between readers (the target
+    button), so the rest comes from the fragment cache and a signed-in reader's
+    page skips guide_for's dozen queries."""
+    name = _fragment_name("careers:guide", request, career)
+    parts = cached_fragment(name, lambda: _hand_written_parts(career, urls))
+    return render(request, "careers/guide.html", {"career": career, "parts": parts})
+
+
+def _hand_written_parts(career: Career, urls: dict) -> dict:
+    """The parts of a hand-written guide that are the same for every reader."""
+    context = guide_content.page_context(guide_for(career), **urls)
+    return {
+        "head": mark_safe(
+            render_to_string("careers/includes/guide/head.html", context)
+        ),
+        "body": mark_safe(
+            render_to_string("careers/includes/guide/body.html", context)
+        ),
+    }
 
 
 def _generated_guide(request, career: Career, urls: dict):
     """The generated guide: its body comes from the fragment cache, so a signed-in
     reader's page costs the same few queries whatever the guide's size."""
-    occupation = career.occupation
-    # The timestamps make a changed career or occupation miss even before
-    # pages_changed() retires the version; the host is in the page's URLs.
-    name = ":".join(
-        [
-            "careers:occupation-guide",
-            request.get_host(),
-            str(career.pk),
-            career.updated_at.isoformat(),
-            occupation.updated_at.isoformat(),
-        ]
-    )
+    name = _fragment_name("careers:occupation-guide", request, career)
     parts = cached_fragment(name, lambda: _generated_parts(career, urls))
     return render(
         request, "careers/occupation_guide.html", {"career": career, "parts": parts}
