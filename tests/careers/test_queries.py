@@ -103,7 +103,11 @@ def test_a_signed_in_reader_reads_the_guide_body_from_the_cache(
         client.get(career.get_absolute_url())
     # Every later reader: session, user, the guide, the guide view; the body
     # (key facts to the last chapter) comes from the fragment cache.
+    client.force_login(UserFactory())
     with django_assert_num_queries(4):
+        client.get(career.get_absolute_url())
+    # A reader back within five minutes: no guide view to record either.
+    with django_assert_num_queries(3):
         response = client.get(career.get_absolute_url())
 
     assert response.content.decode().count('class="faq"') == children
