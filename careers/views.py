@@ -214,36 +214,67 @@ def detail(request, slug):
             return redirect(career, permanent=True)
         raise Http404("No published guide has that address.") from None
     guide_view_record(user=request.user, career=career)
-    urls = {
+    if is_generated(career):
+        return _generated_guide(request, career)
+    return _hand_written_guide(request, career)
+
+
+def _page_urls(request, career: Career) -> dict:
+    """The absolute addresses in a guide's canonical link and JSON-LD."""
+    return {
         "page_url": request.build_absolute_uri(career.get_absolute_url()),
         "careers_url": request.build_absolute_uri(reverse("careers:index")),
         "home_url": request.build_absolute_uri(reverse("home")),
     }
-    if is_generated(career):
-        return _generated_guide(request, career, urls)
-    return render(
-        request,
-        "careers/guide.html",
-        guide_content.page_context(guide_for(career), **urls),
-    )
 
 
-def _generated_guide(request, career: Career, urls: dict):
-    """The generated guide: its body comes from the fragment cache, so a signed-in
-    reader's page costs the same few queries whatever the guide's size."""
+def _fragment_name(kind: str, request, career: Career) -> str:
+    """What a guide's reader-independent parts are cached under."""
     occupation = career.occupation
     # The timestamps make a changed career or occupation miss even before
     # pages_changed() retires the version; the host is in the page's URLs.
-    name = ":".join(
+    return ":".join(
         [
-            "careers:occupation-guide",
+            kind,
             request.get_host(),
             str(career.pk),
             career.updated_at.isoformat(),
-            occupation.updated_at.isoformat(),
+            occupation.updated_at.isoformat() if occupation else "",
         ]
     )
-    parts = cached_fragment(name, lambda: _generated_parts(career, urls))
+
+
+def _hand_written_guide(request, career: Career):
+    """The hand-written guide: only its header differs between readers (the target
+    button), so the rest comes from the fragment cache and a signed-in reader's
+    page skips guide_for's dozen queries."""
+    name = _fragment_name("careers:guide", request, career)
+    parts = cached_fragment(
+        name, lambda: _hand_written_parts(career, _page_urls(request, career))
+    )
+    return render(request, "careers/guide.html", {"career": career, "parts": parts})
+
+
+def _hand_written_parts(career: Career, urls: dict) -> dict:
+    """The parts of a hand-written guide that are the same for every reader."""
+    context = guide_content.page_context(guide_for(career), **urls)
+    return {
+        "head": mark_safe(
+            render_to_string("careers/includes/guide/head.html", context)
+        ),
+        "body": mark_safe(
+            render_to_string("careers/includes/guide/body.html", context)
+        ),
+    }
+
+
+def _generated_guide(request, career: Career):
+    """The generated guide: its body comes from the fragment cache, so a signed-in
+    reader's page costs the same few queries whatever the guide's size."""
+    name = _fragment_name("careers:occupation-guide", request, career)
+    parts = cached_fragment(
+        name, lambda: _generated_parts(career, _page_urls(request, career))
+    )
     return render(
         request, "careers/occupation_guide.html", {"career": career, "parts": parts}
     )

@@ -1,16 +1,29 @@
 """Which guides a signed-in person has read lately, for the dashboard."""
 
+from django.core.cache import caches
 from django.utils import timezone
 
 from careers.models import Career, GuideView
 
+# A guide reread within this many seconds is not recorded again, so most signed-in
+# guide views write nothing; "recently viewed" is ordered with this grain (a guide
+# reread a minute after another may still come after it).
+RECORD_EVERY = 5 * 60
+
 
 def guide_view_record(*, user, career: Career) -> None:
-    """Note that the person just read the guide (one row per person and guide)."""
+    """Note that the person just read the guide (one row per person and guide),
+    at most once per RECORD_EVERY seconds."""
     if not user.is_authenticated or not career.is_published:
         return
+    # The throttle alias holds many small expiring keys (MAX_ENTRIES 100,000), so
+    # these never push the page cache's slots out of the default one.
+    if not caches["throttle"].add(
+        f"guide-view:{user.pk}:{career.pk}", True, RECORD_EVERY
+    ):
+        return
     # One INSERT … ON CONFLICT DO UPDATE instead of a SELECT then an UPDATE: this
-    # runs on every signed-in guide view.
+    # still runs on many signed-in guide views.
     GuideView.objects.bulk_create(
         [GuideView(user=user, career=career, viewed_at=timezone.now())],
         update_conflicts=True,

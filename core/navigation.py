@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.urls import reverse
+from core.reversing import reverse_cached
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def section_links(current_path: str = "") -> list[SectionLink]:
     """Return every section with its URL, marking the one the path is in."""
     links = []
     for section in SECTIONS:
-        url = reverse(section.url_name)
+        url = reverse_cached(section.url_name)
         is_current = current_path.startswith(url)
         links.append(SectionLink(section=section, url=url, is_current=is_current))
     return links

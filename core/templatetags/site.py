@@ -3,15 +3,53 @@
 import json
 
 from django import template
-from django.urls import reverse
-from django.utils.html import format_html
+from django.template import defaulttags
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from core.formatting import money as format_money
 from core.markup import render_markup
 from core.navigation import section_links
+from core.reversing import reverse_cached
 
 register = template.Library()
+
+
+class RememberedURLNode(defaulttags.URLNode):
+    """{% url 'name' %} with no arguments, looked up with reverse_cached."""
+
+    def render(self, context):
+        # Django's URLNode chooses the current app this way.
+        try:
+            current_app = context.request.current_app
+        except AttributeError:
+            try:
+                current_app = context.request.resolver_match.namespace
+            except AttributeError:
+                current_app = None
+        try:
+            url = reverse_cached(self.view_name.var, current_app=current_app)
+        except NoReverseMatch:
+            if self.asvar is None:
+                raise
+            url = ""
+        if self.asvar:
+            context[self.asvar] = url
+            return ""
+        return conditional_escape(url) if context.autoescape else url
+
+
+@register.tag
+def url(parser, token):
+    """Django's {% url %} (this builtin takes its name): a literal name without
+    arguments, as the header and footer use two dozen times a page, is reversed
+    once per URLconf, script prefix and current app; the rest as Django does."""
+    node = defaulttags.url(parser, token)
+    view_name = node.view_name
+    if node.args or node.kwargs or view_name.is_var or view_name.filters:
+        return node
+    return RememberedURLNode(view_name, node.args, node.kwargs, node.asvar)
 
 
 @register.simple_tag(takes_context=True)

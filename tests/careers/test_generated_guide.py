@@ -297,7 +297,11 @@ def test_queries_are_the_same_for_the_smallest_and_the_largest_guide(
     with django_assert_num_queries(6):
         page_of(client, career)
     # Every later reader: the body comes from the cache.
+    client.force_login(UserFactory())
     with django_assert_num_queries(4):
+        page_of(client, career)
+    # A reader back within five minutes: no guide view to record either.
+    with django_assert_num_queries(3):
         page_of(client, career)
 
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from careers.loader import CONTENT_DIR
+from careers.loader import CONTENT_DIR, guides_changed
 from careers.models import Career, GuideSection
-from tests.factories import CareerFactory, occupation_from_pack
+from tests.factories import CareerFactory, UserFactory, occupation_from_pack
 
 GUIDE_URL = "/careers/customer-service-clerk/"
 
@@ -395,3 +395,49 @@ def test_an_occupation_without_a_guide_is_a_404(client, clerk_guide):
     occupation_from_pack("43-4051.00")  # not joined to the clerk guide
 
     assert client.get(OCCUPATION_URL).status_code == 404
+
+
+def test_the_guide_body_is_rendered_once_for_every_reader(
+    client, joined_clerk, monkeypatch
+):
+    alice, bob = UserFactory(), UserFactory(target_career=joined_clerk)
+    client.force_login(alice)
+    first = client.get(GUIDE_URL).content.decode()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the guide's lists were read again")
+
+    monkeypatch.setattr("careers.views.guide_for", not_again)
+    alices = client.get(GUIDE_URL).content.decode()
+    client.force_login(bob)
+    bobs = client.get(GUIDE_URL).content.decode()
+
+    assert "Make this my target" in alices
+    assert "Your target career" in bobs
+    assert "Make this my target" not in bobs
+    for page in (alices, bobs):
+        assert "$44,770" in page  # the key facts, from the occupation
+        assert 'id="faq"' in page
+        assert json_ld_documents(page).keys() == json_ld_documents(first).keys()
+
+
+def test_an_edited_guide_is_rendered_afresh(alice_client, clerk_guide):
+    alice_client.get(GUIDE_URL)
+    clerk_guide.overview = "Clerks answer **every** question."
+    clerk_guide.save()
+
+    assert "Clerks answer <strong>every</strong> question." in (
+        alice_client.get(GUIDE_URL).content.decode()
+    )
+
+
+def test_a_new_faq_shows_once_staff_changes_are_committed(
+    alice_client, clerk_guide, django_capture_on_commit_callbacks
+):
+    alice_client.get(GUIDE_URL)
+    # What the admin does: the rows change, then guides_changed() on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        clerk_guide.faqs.create(question="Is there a night shift?", answer="Some.")
+        guides_changed()
+
+    assert "Is there a night shift?" in alice_client.get(GUIDE_URL).content.decode()

@@ -8,6 +8,7 @@ from tests.factories import (
     CareerFactory,
     CareerIndustryFactory,
     CareerSkillFactory,
+    UserFactory,
     generated_career_for,
     occupation_from_pack,
 )
@@ -86,6 +87,29 @@ def test_guide_page_queries_do_not_grow(
         response = client.get(career.get_absolute_url())
 
     assert response.status_code == 200
+    assert response.content.decode().count('class="faq"') == children
+
+
+@pytest.mark.parametrize(("guides", "children"), [(1, 1), (30, 12)])
+def test_a_signed_in_reader_reads_the_guide_body_from_the_cache(
+    client, db, django_assert_num_queries, guides, children
+):
+    career = make_guides(guides, children)
+    client.force_login(UserFactory())
+
+    # First reader: session, user, the guide, the guide view (an upsert), then
+    # the 12 lists of the body it renders.
+    with django_assert_num_queries(16):
+        client.get(career.get_absolute_url())
+    # Every later reader: session, user, the guide, the guide view; the body
+    # (key facts to the last chapter) comes from the fragment cache.
+    client.force_login(UserFactory())
+    with django_assert_num_queries(4):
+        client.get(career.get_absolute_url())
+    # A reader back within five minutes: no guide view to record either.
+    with django_assert_num_queries(3):
+        response = client.get(career.get_absolute_url())
+
     assert response.content.decode().count('class="faq"') == children
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import Career, GuideView
-from careers.visits import guide_view_record
+from careers.visits import RECORD_EVERY, guide_view_record
 from tests.factories import CareerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +31,13 @@ def test_reading_a_guide_again_moves_its_one_row_forward():
 
 def test_a_repeat_visit_is_recorded_in_one_statement():
     person, career = UserFactory(), CareerFactory()
-    guide_view_record(user=person, career=career)
-
-    # One INSERT … ON CONFLICT DO UPDATE, not a SELECT and then an UPDATE.
-    with CaptureQueriesContext(connection) as captured:
+    with time_machine.travel(FIRST, tick=False) as traveller:
         guide_view_record(user=person, career=career)
+        traveller.shift(RECORD_EVERY)
+
+        # One INSERT … ON CONFLICT DO UPDATE, not a SELECT and then an UPDATE.
+        with CaptureQueriesContext(connection) as captured:
+            guide_view_record(user=person, career=career)
 
     statements = [
         query["sql"]
@@ -65,3 +67,22 @@ def test_anonymous_visits_and_drafts_are_not_recorded(django_assert_num_queries)
         guide_view_record(user=person, career=draft)
 
     assert not GuideView.objects.exists()
+
+
+def test_rereading_a_guide_within_five_minutes_writes_nothing(
+    django_assert_num_queries,
+):
+    person, career, other = UserFactory(), CareerFactory(), CareerFactory()
+    with time_machine.travel(FIRST, tick=False) as traveller:
+        guide_view_record(user=person, career=career)
+        traveller.shift(RECORD_EVERY - 1)
+
+        with django_assert_num_queries(0):
+            guide_view_record(user=person, career=career)
+        # Another guide, or another person, is recorded as before.
+        guide_view_record(user=person, career=other)
+        guide_view_record(user=UserFactory(), career=career)
+
+    assert GuideView.objects.get(user=person, career=career).viewed_at == FIRST
+    assert GuideView.objects.filter(user=person, career=other).exists()
+    assert GuideView.objects.filter(career=career).count() == 2
