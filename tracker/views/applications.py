@@ -194,6 +194,10 @@ def detail(request, pk):
             now=timezone.now(), quiet_after_days=profile.quiet_after_days
         ),
     )
+    # Searched in memory: the title index asks the database nothing.
+    suggestion = (
+        None if application.career_id else suggest_match(application.role_title)
+    )
     return render(
         request,
         "tracker/detail.html",
@@ -206,9 +210,9 @@ def detail(request, pk):
             "quiet_after_days": profile.quiet_after_days,
             "mailto": follow_up_mailto(application=application),
             "skills_gap_url": skills_gap_url(application.career),
-            # Searched in memory: the title index asks the database nothing.
-            "suggestion": (
-                None if application.career_id else suggest_match(application.role_title)
+            "suggestion": suggestion,
+            "link_career_form": LinkCareerForm(
+                initial={"career": suggestion.career if suggestion else None}
             ),
         },
     )
