@@ -122,6 +122,7 @@ PAGES = [
     ("new application", "/tracker/new/", "alice"),
     ("detail", "/tracker/{application}/", "alice"),
     ("detail, archived", "/tracker/{archived}/", "alice"),
+    ("detail, guide suggested", "/tracker/{suggested}/", "alice"),
     ("edit", "/tracker/{application}/edit/", "alice"),
     ("delete application", "/tracker/{application}/delete/", "alice"),
     ("resume match", "/tracker/{matched}/match/", "alice"),
@@ -369,6 +370,8 @@ def build_site_data() -> dict:
         application_change_status(
             application=other, status=status, at=now - timedelta(days=10)
         )
+    # The last, a role typed by hand with no guide linked: its page suggests one.
+    suggested = other
     archived = application_create(
         owner=alice, company="Vandelay", role_title="Importer", status=Status.WITHDRAWN
     )
@@ -421,6 +424,7 @@ def build_site_data() -> dict:
         "skill_ratings": ratings.pk,
         "application": application.pk,
         "archived": archived.pk,
+        "suggested": suggested.pk,
         "matched": matched.pk,
         "interview": interview.pk,
         "contact": contact.pk,

@@ -203,6 +203,16 @@ class StatusForm(forms.Form):
     )
 
 
+class LinkCareerForm(forms.Form):
+    """The one-click "Link this guide" on an application's page."""
+
+    career = ModelChoiceField(
+        queryset=Career.objects.published(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That guide is no longer published."},
+    )
+
+
 ARCHIVED_CHOICES = [("", "Active"), ("archived", "Archived"), ("all", "All")]
 
 

@@ -3,17 +3,23 @@
 from django.urls import reverse
 
 from careers.models import Career
-from careers.search import search_titles
+from careers.search import TitleMatch, search_titles
 
 
-def suggest_career(role_title: str) -> Career | None:
-    """The guide the catalogue's title search finds first for a job title."""
+def suggest_match(role_title: str) -> TitleMatch | None:
+    """The catalogue's first title match with a guide for a job title, or None."""
     if not role_title.strip():
         return None
     for match in search_titles(role_title, limit=1):
         if match.career is not None:
-            return match.career
+            return match
     return None
+
+
+def suggest_career(role_title: str) -> Career | None:
+    """The guide the catalogue's title search finds first for a job title."""
+    match = suggest_match(role_title)
+    return match.career if match else None
 
 
 def skills_gap_url(career: Career | None) -> str:

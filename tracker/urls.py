@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/archive/", applications.archive, name="archive"),
     path("<int:pk>/restore/", applications.restore, name="restore"),
     path("<int:pk>/delete/", applications.delete, name="delete"),
+    path("<int:pk>/guide/", applications.link_career, name="link_career"),
     path("<int:pk>/match/", matches.resume_match, name="resume_match"),
     # Board
     path("board/", board.board, name="board"),

@@ -76,6 +76,12 @@ FORM_PAGES = [
         context_name="status_form",
         post_url="/tracker/board/{application}/move/",
     ),
+    FormPage(
+        "link the suggested guide",
+        "/tracker/{application}/",
+        context_name="link_career_form",
+        post_url="/tracker/{application}/guide/",
+    ),
     FormPage("tracker settings", "/tracker/settings/"),
     FormPage("share link", "/tracker/share/"),
     FormPage("document upload", "/tracker/documents/"),

@@ -133,6 +133,7 @@ OWNED = {
     "tracker:restore": lambda alice: {"pk": alice.application.pk},
     "tracker:delete": lambda alice: {"pk": alice.application.pk},
     "tracker:resume_match": lambda alice: {"pk": alice.application.pk},
+    "tracker:link_career": lambda alice: {"pk": alice.application.pk},
     "tracker:move": lambda alice: {"pk": alice.application.pk},
     "tracker:follow_up": lambda alice: {"pk": alice.application.pk},
     "tracker:follow_up_done": lambda alice: {"pk": alice.application.pk},
@@ -294,11 +295,15 @@ def assert_no_secrets_but(response, typed: list[str]):
 def test_bobs_sweep_changes_nothing_of_alices(client, alice, bob):
     data = AliceData(alice)
     urls = [reverse(name, kwargs=kwargs(data)) for name, kwargs in OWNED.items()]
+    guide = CareerFactory(slug="nurse")
     client.force_login(bob)
     for url in urls:
-        client.post(url, {"status": "rejected", "days": "3", "body": "x"})
+        client.post(
+            url, {"status": "rejected", "days": "3", "body": "x", "career": guide.pk}
+        )
     application = Application.objects.get()
     assert (application.status, application.archived) == ("applied", False)
+    assert application.career is None
     assert Interview.objects.count() == Contact.objects.count() == 1
     assert Note.objects.count() == Document.objects.count() == 1
     assert ShareLink.objects.get().is_live

@@ -32,6 +32,7 @@ OWNED_URLS = {
     "restore": "application",
     "delete": "application",
     "resume_match": "application",
+    "link_career": "application",
     "move": "application",
     "follow_up": "application",
     "follow_up_done": "application",
@@ -108,6 +109,7 @@ POST_ONLY = {
     "follow_up_done",
     "follow_up_snooze",
     "share_revoke",
+    "link_career",
 }
 
 

@@ -6,7 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from careers.models import Career
-from tests.factories import DocumentFactory
+from careers.search import forget_title_index, search_titles
+from tests.factories import (
+    DocumentFactory,
+    generated_career_for,
+    occupation_from_pack,
+)
 from tracker.models import (
     Application,
     Contact,
@@ -30,6 +35,13 @@ def career(db):
     return Career.objects.create(
         title="UX designer", slug="ux", summary="x", status=Career.Status.PUBLISHED
     )
+
+
+@pytest.fixture
+def fresh_title_index():
+    forget_title_index()
+    yield
+    forget_title_index()
 
 
 def many_applications(owner, count, career):
@@ -156,6 +168,26 @@ def test_detail_queries_are_flat(
     with django_assert_num_queries(10):
         response = alice_client.get(f"/tracker/{application.pk}/")
     assert response.status_code == 200
+    assert response.content.decode().count('class="item" id="note-') == count
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_detail_with_a_suggested_guide_queries_are_flat(
+    alice_client, alice, career, count, django_assert_num_queries, fresh_title_index
+):
+    suggested = generated_career_for(occupation_from_pack("43-4051.00"))
+    many_applications(alice, count, career)
+    application = one_application_with_parts(alice, count, career)
+    Application.objects.filter(pk=application.pk).update(
+        career=None, role_title="call center representative"
+    )
+    search_titles("anything")  # build this process's title index first
+    # Expect 9 queries: those above but the Skills Gap Analysis (no guide is
+    # linked). The suggestion costs none: the built title index is in memory
+    # and asks only the cache whether the content changed.
+    with django_assert_num_queries(9):
+        response = alice_client.get(f"/tracker/{application.pk}/")
+    assert response.context["suggestion"].career == suggested
     assert response.content.decode().count('class="item" id="note-') == count
 
 

@@ -9,6 +9,7 @@ from tracker.services.applications import (
     application_create,
     application_create_once,
     application_delete,
+    application_link_career,
     application_restore,
     application_update,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "application_create_once",
     "application_delete",
     "application_follow_up",
+    "application_link_career",
     "application_restore",
     "application_resume_matches",
     "application_update",

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from careers.models import Career
 from tracker.fields import FORM_FIELDS
 from tracker.models import Application, Document, Status, StatusChange
 
@@ -151,6 +152,24 @@ def application_change_status(
         update_fields.append("applied_on")
     application.save(update_fields=update_fields)
     return change
+
+
+def application_link_career(*, application: Application, career: Career) -> bool:
+    """Link a guide to an application that has none; True when this linked it.
+
+    Linking the guide already linked changes nothing, so a second click is
+    harmless; a guide the person chose meanwhile (in another tab) is kept."""
+    linked = (
+        Application.objects.filter(pk=application.pk, career__isnull=True).update(
+            career=career, updated_at=timezone.now()
+        )
+        == 1
+    )
+    if linked:
+        application.career = career
+    else:
+        application.refresh_from_db(fields=["career"])
+    return linked
 
 
 def application_archive(*, application: Application) -> Application:

@@ -13,6 +13,7 @@ from tracker.duplicates import Posting, possible_duplicates
 from tracker.forms import (
     ApplicationFilterForm,
     ApplicationForm,
+    LinkCareerForm,
     NoteForm,
     PostingForm,
     SnoozeForm,
@@ -31,11 +32,12 @@ from tracker.services import (
     application_change_status,
     application_create_once,
     application_delete,
+    application_link_career,
     application_restore,
     application_update,
     follow_up_mailto,
 )
-from tracker.suggestions import skills_gap_url, suggest_career
+from tracker.suggestions import skills_gap_url, suggest_career, suggest_match
 
 PAGE_SIZE = 25
 
@@ -192,6 +194,10 @@ def detail(request, pk):
             now=timezone.now(), quiet_after_days=profile.quiet_after_days
         ),
     )
+    # Searched in memory: the title index asks the database nothing.
+    suggestion = (
+        None if application.career_id else suggest_match(application.role_title)
+    )
     return render(
         request,
         "tracker/detail.html",
@@ -204,8 +210,34 @@ def detail(request, pk):
             "quiet_after_days": profile.quiet_after_days,
             "mailto": follow_up_mailto(application=application),
             "skills_gap_url": skills_gap_url(application.career),
+            "suggestion": suggestion,
+            "link_career_form": LinkCareerForm(
+                initial={"career": suggestion.career if suggestion else None}
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def link_career(request, pk):
+    """Confirm the suggested guide: link it to an application that has none."""
+    application = get_application_for_user(request.user, pk)
+    form = LinkCareerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That guide is no longer published.")
+        return redirect(application)
+    career = form.cleaned_data["career"]
+    application_link_career(application=application, career=career)
+    if application.career_id == career.pk:
+        messages.success(request, f"Linked the guide {career.title}.")
+    else:
+        messages.warning(
+            request,
+            f"This application is already linked to {application.career.title}. "
+            "Edit it to choose another guide.",
+        )
+    return redirect(application)
 
 
 @login_required
