@@ -16,6 +16,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
+# Workers fork from a master that has already imported Django and the app, so
+# recycling one (max_requests) costs a fork, not a second of imports competing
+# with live requests for the cores.
+preload_app = True
 # Recycle workers now and then so a slow leak never takes the site down.
 max_requests = 2000
 max_requests_jitter = 200

@@ -66,3 +66,9 @@ def test_with_trust_the_proxy_addresses_come_from_forwarded_allow_ips(monkeypatc
     assert config.forwarded_allow_ips == ["10.0.0.5"]
     assert scheme(config, "X-Forwarded-Proto: https", peer="10.0.0.5") == "https"
     assert scheme(config, "X-Forwarded-Proto: https") == "http"
+
+
+def test_workers_fork_from_a_master_that_has_imported_the_app(monkeypatch):
+    # A recycled worker then costs a fork, not a second of imports that
+    # competes with the requests being served.
+    assert gunicorn_config(monkeypatch).preload_app is True
