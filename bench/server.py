@@ -73,6 +73,7 @@ class Gunicorn:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"{self.url}/healthz", timeout=2).read()
+                self._wait_for_every_worker()
                 return self
             except OSError:
                 if self.process.poll() is not None:
@@ -81,6 +82,18 @@ class Gunicorn:
                     ) from None
                 time.sleep(0.3)
         raise RuntimeError(f"gunicorn did not answer in 60 s; see {self.log_path}")
+
+    def _wait_for_every_worker(self) -> None:
+        """The app is preloaded, so the first worker answers while the master is
+        still forking the others (gunicorn pauses briefly between forks): wait
+        until the number of workers has held still for a second."""
+        count, since = len(self.worker_pids()), time.monotonic()
+        deadline = since + 10
+        while time.monotonic() < deadline and time.monotonic() - since < 1:
+            time.sleep(0.1)
+            now = len(self.worker_pids())
+            if now != count:
+                count, since = now, time.monotonic()
 
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGTERM)
