@@ -301,7 +301,7 @@ def _generated_parts(career: Career, urls: dict) -> dict:
     }
     return {
         "head": mark_safe(
-            render_to_string("careers/includes/occupation/head.html", context)
+            render_to_string("careers/includes/guide/head.html", context)
         ),
         "lead": mark_safe(
             render_to_string("careers/includes/occupation/lead.html", context)

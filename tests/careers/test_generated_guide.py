@@ -358,3 +358,20 @@ def test_the_sitemap_lists_generated_guides_and_about_the_data(client):
 
     assert f"<loc>http://testserver{career.get_absolute_url()}</loc>" in xml
     assert "<loc>http://testserver/careers/about-the-data/</loc>" in xml
+
+
+def test_staff_preview_of_a_draft_generated_guide_is_not_indexed(staff_client):
+    career = guide_for_code("43-4051.00")
+    Career.objects.filter(pk=career.pk).update(status=Career.Status.DRAFT)
+
+    page = page_of(staff_client, career)
+
+    assert "Draft preview" in page
+    assert page.count('<meta name="robots" content="noindex">') == 1
+
+
+def test_a_published_generated_guide_is_indexed(client):
+    page = page_of(client, guide_for_code("43-4051.00"))
+
+    assert 'name="robots"' not in page
+    assert '<link rel="canonical"' in page
