@@ -259,6 +259,7 @@ def _hand_written_parts(career: Career, urls: dict) -> dict:
     """The parts of a hand-written guide that are the same for every reader."""
     context = guide_content.page_context(guide_for(career), **urls)
     return {
+        "top": mark_safe(render_to_string("careers/includes/guide_top.html", context)),
         "head": mark_safe(
             render_to_string("careers/includes/guide/head.html", context)
         ),
@@ -300,6 +301,7 @@ def _generated_parts(career: Career, urls: dict) -> dict:
         "structured_data": structured_data(page, **urls),
     }
     return {
+        "top": mark_safe(render_to_string("careers/includes/guide_top.html", context)),
         "head": mark_safe(
             render_to_string("careers/includes/guide/head.html", context)
         ),

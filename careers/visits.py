@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from careers.models import Career, GuideView
+from core.pagecache import first_locally
 
 # A guide reread within this many seconds is not recorded again, so most signed-in
 # guide views write nothing; "recently viewed" is ordered with this grain (a guide
@@ -16,11 +17,16 @@ def guide_view_record(*, user, career: Career) -> None:
     at most once per RECORD_EVERY seconds."""
     if not user.is_authenticated or not career.is_published:
         return
+    key = f"guide-view:{user.pk}:{career.pk}"
+    # This worker asks the shared cache once per RECORD_EVERY (a round trip each
+    # page otherwise); another worker that recorded the view meanwhile still
+    # wins the add below, so a view is written at most once per RECORD_EVERY and
+    # at least once per twice that.
+    if not first_locally(key, seconds=RECORD_EVERY):
+        return
     # The throttle alias holds many small expiring keys (MAX_ENTRIES 100,000), so
     # these never push the page cache's slots out of the default one.
-    if not caches["throttle"].add(
-        f"guide-view:{user.pk}:{career.pk}", True, RECORD_EVERY
-    ):
+    if not caches["throttle"].add(key, True, RECORD_EVERY):
         return
     # One INSERT … ON CONFLICT DO UPDATE instead of a SELECT then an UPDATE: this
     # still runs on many signed-in guide views.

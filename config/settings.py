@@ -132,6 +132,12 @@ THROTTLE_CACHE_URL = env.str(
 CACHES = {
     "default": env.cache_url_config(CACHE_URL),
     "throttle": env.cache_url_config(THROTTLE_CACHE_URL),
+    # What {% cache %} keeps: the header and footer, which depend only on the code
+    # and the site's addresses, so each worker keeps its own copy in memory.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "foothold-template-fragments",
+    },
 }
 if CACHES["throttle"]["BACKEND"].endswith(("DatabaseCache", "LocMemCache")):
     # Culling at the default 300 entries would let a flood of guesses at other
@@ -173,9 +179,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "core.staticfiles.StaticFilesStorage"},
 }
 
 # HTTPS: on by default outside DEBUG. Behind a proxy that terminates TLS, set
@@ -194,6 +198,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read without building an ORM query each page.
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

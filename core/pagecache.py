@@ -79,10 +79,33 @@ def forget_local_pages() -> None:
     _local.clear()
 
 
-def _remember_locally(key: str, entry: dict) -> None:
+def _remember_locally(key: str, entry) -> None:
     if len(_local) >= LOCAL_MAX_PAGES:
         _local.clear()
     _local[key] = (time.time(), entry)
+
+
+def recent_local(key: str, fetch, *, seconds: float = LOCAL_SECONDS):
+    """What `fetch()` gave this worker under `key` in the last `seconds`, or what
+    it gives now (kept for the next ones).
+
+    Micro-caching, as for whole pages: for what every signed-in request would
+    otherwise ask the database or the shared cache for although it changes only
+    when content does. `forget_local_pages()` (so `pages_changed()`) drops it; other
+    workers follow within `seconds`. An exception from `fetch()` is not kept.
+    """
+    remembered = _local.get(key)
+    if remembered is not None and 0 <= time.time() - remembered[0] < seconds:
+        return remembered[1]
+    value = fetch()
+    _remember_locally(key, value)
+    return value
+
+
+def first_locally(key: str, *, seconds: float) -> bool:
+    """True when this worker has not been asked about `key` in the last `seconds`."""
+    mark = object()
+    return recent_local(key, lambda: mark, seconds=seconds) is mark
 
 
 def _recent_local_entry(key: str) -> dict | None:

@@ -59,6 +59,15 @@ def site_sections(context):
     return section_links(request.path if request else "")
 
 
+@register.simple_tag(takes_context=True)
+def current_section(context) -> str:
+    """The URL name of the main section the current page is in, or ""."""
+    for link in site_sections(context):
+        if link.is_current:
+            return link.section.url_name
+    return ""
+
+
 @register.filter
 def markup(text):
     """Render admin-written text (paragraphs, bullets, **bold**) as safe HTML."""

@@ -3,12 +3,16 @@ hidden, figures in the unit BLS publishes, and the same queries for any size."""
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from careers.models import Career
 from careers.occupation_guide import is_generated, rescale_level
 from careers.selectors import related_guides
+from core.pagecache import LOCAL_SECONDS, _new_version, content_version
 from tests.factories import (
     CareerFactory,
     UserFactory,
@@ -281,6 +285,21 @@ def test_a_changed_occupation_is_rendered_afresh(client):
     occupation.save()
 
     client.force_login(UserFactory())  # past the anonymous page cache
+    # Even with no new content version (another worker saved it), once this
+    # worker's micro-cached guide row is older than LOCAL_SECONDS.
+    with time_machine.travel(timezone.now() + timedelta(seconds=LOCAL_SECONDS)):
+        assert "$50,000" in page_of(client, career)
+
+
+def test_a_saved_change_reaches_this_worker_at_once(client, alice):
+    career = guide_for_code("43-4051.00")
+    client.force_login(alice)
+    page_of(client, career)
+    occupation = career.occupation
+    occupation.facts["wages"]["annual"]["median"] = 50_000
+    occupation.save()
+    _new_version()  # what pages_changed() does once the save commits
+
     assert "$50,000" in page_of(client, career)
 
 
@@ -290,18 +309,20 @@ def test_queries_are_the_same_for_the_smallest_and_the_largest_guide(
 ):
     career = guide_for_code(code)
     guide_for_code("43-4051.00")  # related to both, so each lists a guide
+    content_version()  # the site has one, as after any load
     client.force_login(UserFactory())
 
     # First reader: session, user, the career with its occupation, the guide view
     # (an upsert), then for the body: the occupation's facts and related guides.
     with django_assert_num_queries(6):
         page_of(client, career)
-    # Every later reader: the body comes from the cache.
+    # Every later reader: session, user and the guide view; the body comes from
+    # the cache, and the career row from this worker's memory (LOCAL_SECONDS).
     client.force_login(UserFactory())
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         page_of(client, career)
     # A reader back within five minutes: no guide view to record either.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         page_of(client, career)
 
 
