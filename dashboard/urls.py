@@ -6,4 +6,5 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("goal/", views.weekly_goal, name="weekly_goal"),
 ]
