@@ -6,5 +6,4 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("goal/", views.weekly_goal, name="weekly_goal"),
 ]
