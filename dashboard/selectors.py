@@ -11,8 +11,15 @@ from assessments.services import latest_readiness
 from assessments.skills_match import Criteria, Match
 from careers.models import Career
 from careers.visits import recently_viewed
+from tracker.goals import WeeklyProgress
 from tracker.models import Application, Interview, Status
-from tracker.selectors import due_follow_ups, pipeline_summary, upcoming_interviews
+from tracker.selectors import (
+    due_follow_ups,
+    pipeline_summary,
+    tracker_profile_for,
+    upcoming_interviews,
+    weekly_goal_for,
+)
 
 NEXT_STEPS = 2
 BEST_MATCHES = 3
@@ -38,6 +45,10 @@ class Dashboard:
     has_ratings: bool = False
     matches: list[Match] = field(default_factory=list)
     target_match: Match | None = None
+    # How many applications a week they aim for (None: no goal yet), and this
+    # week's progress towards it with the streak.
+    weekly_goal: int | None = None
+    goal: WeeklyProgress | None = None
 
     @property
     def active_applications(self) -> int:
@@ -79,7 +90,9 @@ def dashboard_for(*, user) -> Dashboard:
     if target is not None and not target.is_published:
         target = None
     readiness = latest_readiness(user=user, career=target)
-    due = due_follow_ups(user=user, today=timezone.localdate())
+    today = timezone.localdate()
+    due = due_follow_ups(user=user, today=today)
+    weekly_goal = tracker_profile_for(user=user).weekly_goal
     follow_ups = [*due.overdue, *due.today, *due.this_week]
     ratings = latest_skill_ratings(user)
     return Dashboard(
@@ -104,4 +117,6 @@ def dashboard_for(*, user) -> Dashboard:
         if ratings
         else [],
         target_match=career_match(ratings, target.pk) if ratings and target else None,
+        weekly_goal=weekly_goal,
+        goal=weekly_goal_for(user=user, goal=weekly_goal, today=today),
     )

@@ -47,6 +47,7 @@ from tracker.services import (
     application_archive,
     application_change_status,
     application_create,
+    tracker_weekly_goal_set,
 )
 from tracker.sharing import calendar_token_regenerate, share_link_create
 
@@ -209,6 +210,9 @@ FORM_PAGES = [
     ("import preview, ready", "/tracker/import/", "alice", {"file": IMPORT_READY}),
     ("tracker settings, errors", "/tracker/settings/", "alice", {
         "quiet_after_days": "0",
+    }),
+    ("dashboard, weekly goal errors", "/dashboard/", "newcomer", {
+        "weekly_goal": "0",
     }),
 ]  # fmt: skip
 
@@ -400,6 +404,8 @@ def build_site_data() -> dict:
         ratings=dict.fromkeys(skill_names(), 3) | {"2.A.1.a": 5, "2.A.1.e": 2},
     )
     skills_gap_result = take_assessment(skills_gap, owner=alice)
+    # A weekly goal, so her dashboard shows this week's progress and a streak.
+    tracker_weekly_goal_set(user=alice, weekly_goal=3)
     calendar_token_regenerate(user=alice)
     share = share_link_create(owner=alice, label="Career coach")
     uid = urlsafe_base64_encode(force_bytes(alice.pk))

@@ -13,6 +13,8 @@ from core.dates import date_input_range, datetime_input_range
 from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
 from tracker.fields import FORM_FIELDS
 from tracker.models import (
+    WEEKLY_GOAL_MAX,
+    WEEKLY_GOAL_MIN,
     Application,
     Contact,
     Document,
@@ -298,10 +300,34 @@ class SnoozeForm(forms.Form):
     days = forms.IntegerField(min_value=1, max_value=90)
 
 
+def weekly_goal_field() -> forms.IntegerField:
+    """The weekly goal box, the same on the settings page and the dashboard."""
+    return forms.IntegerField(
+        label="Weekly goal (applications a week)",
+        required=False,
+        min_value=WEEKLY_GOAL_MIN,
+        max_value=WEEKLY_GOAL_MAX,
+        help_text=TrackerProfile._meta.get_field("weekly_goal").help_text,
+        error_messages={
+            "min_value": f"Aim for at least {WEEKLY_GOAL_MIN} application a week.",
+            "max_value": f"Aim for at most {WEEKLY_GOAL_MAX} applications a week.",
+            "invalid": "Enter a whole number of applications, such as 5.",
+        },
+    )
+
+
+class WeeklyGoalForm(forms.Form):
+    """The dashboard's own box for the weekly goal."""
+
+    weekly_goal = weekly_goal_field()
+
+
 class TrackerSettingsForm(forms.ModelForm):
+    weekly_goal = weekly_goal_field()
+
     class Meta:
         model = TrackerProfile
-        fields = ["quiet_after_days", "email_reminders"]
+        fields = ["quiet_after_days", "email_reminders", "weekly_goal"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
+from tracker.goals import WeeklyProgress, weekly_progress, window_end, window_start
 from tracker.models import (
     Application,
     Interview,
@@ -120,6 +122,29 @@ def tracker_profile_for(*, user) -> TrackerProfile:
     """Return the person's tracker settings, or unsaved defaults (no writes on GET)."""
     profile = TrackerProfile.objects.filter(user=user).first()
     return profile or TrackerProfile(user=user)
+
+
+def weekly_counts(*, user, today: date) -> dict[date, int]:
+    """How many applications the person applied for each week of the streak's
+    window, keyed by Monday: one grouped query, a row per week at most."""
+    return dict(
+        Application.objects.for_user(user)
+        .filter(applied_on__range=(window_start(today), window_end(today)))
+        .annotate(week=TruncWeek("applied_on"))
+        .values_list("week")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+
+
+def weekly_goal_for(*, user, goal: int | None, today: date) -> WeeklyProgress | None:
+    """This week's progress towards the goal and the streak; None with no goal
+    (and then no query)."""
+    if not goal:
+        return None
+    return weekly_progress(
+        goal=goal, counts=weekly_counts(user=user, today=today), today=today
+    )
 
 
 @dataclass

@@ -220,11 +220,12 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(alice_client, alice):
         ResultFactory(assessment__career=career, owner=alice)
         alice_client.get(CareerFactory().get_absolute_url())
 
-    # Expect 10 queries: the session, the user, their target career, the
-    # latest readiness result, follow-ups due, their latest skill ratings,
-    # the target's assessments, pipeline counts, upcoming interviews and
-    # recently viewed guides.
-    assert few == 10
+    # Expect 11 queries: the session, the user, their target career, the
+    # latest readiness result, follow-ups due, their tracker settings (for the
+    # weekly goal; with no goal its counts are not asked for), their latest
+    # skill ratings, the target's assessments, pipeline counts, upcoming
+    # interviews and recently viewed guides.
+    assert few == 11
     assert queries() == few
 
 
@@ -352,8 +353,8 @@ def test_the_dashboard_with_ratings_takes_a_fixed_number_of_queries(
     forget_match_candidates()
     _page(alice_client)
 
-    # Expect 11 queries: the 10 of a dashboard with a target, the latest
+    # Expect 12 queries: the 11 of a dashboard with a target, the latest
     # application's career to plan from. Ranking every occupation asks the
     # database nothing.
-    assert few == 11
+    assert few == 12
     assert queries() == few

@@ -83,6 +83,7 @@ FORM_PAGES = [
         post_url="/tracker/{application}/guide/",
     ),
     FormPage("tracker settings", "/tracker/settings/"),
+    FormPage("weekly goal", "/dashboard/", context_name="goal_form"),
     FormPage("share link", "/tracker/share/"),
     FormPage("document upload", "/tracker/documents/"),
     FormPage("import upload", "/tracker/import/"),
@@ -340,6 +341,7 @@ def test_the_edge_checks_cover_every_date_and_number_field(client, alice, alices
         "salary_max",
         "duration_minutes",
         "quiet_after_days",
+        "weekly_goal",
         "days",
     }
 

@@ -35,7 +35,7 @@ def alices_tracker(alice):
     NoteFactory(application=application, body="Called back")
     document = DocumentFactory(owner=alice, label="Resume v3")
     application.documents_sent.set([document])
-    TrackerProfile.objects.create(user=alice, quiet_after_days=10)
+    TrackerProfile.objects.create(user=alice, quiet_after_days=10, weekly_goal=5)
     return application
 
 
@@ -43,7 +43,11 @@ def test_account_export_includes_the_tracker(alice_client, alices_tracker, bob):
     application_create(owner=bob, company="Bob's secret", role_title="Spy")
     response = alice_client.get("/accounts/profile/export.json")
     data = json.loads(response.content)["tracker"]
-    assert data["settings"] == {"quiet_after_days": 10, "email_reminders": True}
+    assert data["settings"] == {
+        "quiet_after_days": 10,
+        "email_reminders": True,
+        "weekly_goal": 5,
+    }
     [exported] = data["applications"]
     assert exported["company"] == "Acme"
     assert exported["notes"] == "Dream job"

@@ -27,6 +27,8 @@ from tracker.models.parts import (
     StatusChange,
 )
 from tracker.models.profile import (
+    WEEKLY_GOAL_MAX,
+    WEEKLY_GOAL_MIN,
     CsvImport,
     ShareLink,
     ShareLinkQuerySet,
@@ -36,6 +38,8 @@ from tracker.models.profile import (
 __all__ = [
     "PERIODS_A_YEAR",
     "WAITING_STATUSES",
+    "WEEKLY_GOAL_MAX",
+    "WEEKLY_GOAL_MIN",
     "Application",
     "ApplicationPartQuerySet",
     "ApplicationQuerySet",

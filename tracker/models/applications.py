@@ -266,6 +266,13 @@ class Application(models.Model):
                 condition=Q(archived=False, follow_up_on__isnull=False),
                 name="tracker_app_follow_up_idx",
             ),
+            # The dashboard's weekly goal: applications counted by the week of
+            # their applied date, over the streak's window.
+            models.Index(
+                fields=["owner", "applied_on"],
+                condition=Q(applied_on__isnull=False),
+                name="tracker_app_applied_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -9,6 +9,10 @@ from django.utils import timezone
 
 from core.querysets import OwnedQuerySet
 
+# A weekly goal's range: at least one application, at most a hundred.
+WEEKLY_GOAL_MIN = 1
+WEEKLY_GOAL_MAX = 100
+
 
 class TrackerProfile(models.Model):
     """A person's tracker settings and reminder bookkeeping."""
@@ -31,6 +35,13 @@ class TrackerProfile(models.Model):
         default=True,
         help_text="At most one email a day, and only when a follow-up is due.",
     )
+    weekly_goal = models.PositiveSmallIntegerField(
+        "weekly goal (applications a week)",
+        null=True,
+        blank=True,
+        help_text="How many applications a week you aim for, Monday to Sunday. "
+        "Leave empty for no goal.",
+    )
     # Secret for the private calendar feed; empty until the person asks for one.
     calendar_token = models.CharField(max_length=64, blank=True, editable=False)
     # The day send_followup_reminders last emailed this person, so it sends at
@@ -44,6 +55,13 @@ class TrackerProfile(models.Model):
                 condition=Q(quiet_after_days__gte=1, quiet_after_days__lte=365),
                 name="tracker_profile_quiet_days_range",
                 violation_error_message="Choose between 1 and 365 days.",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_goal__isnull=True)
+                | Q(weekly_goal__gte=WEEKLY_GOAL_MIN, weekly_goal__lte=WEEKLY_GOAL_MAX),
+                name="tracker_profile_weekly_goal_range",
+                violation_error_message=f"Choose between {WEEKLY_GOAL_MIN} and "
+                f"{WEEKLY_GOAL_MAX} applications a week.",
             ),
             # The calendar feed looks people up by token.
             models.UniqueConstraint(

@@ -22,7 +22,7 @@ from tracker.services.follow_ups import (
     follow_up_snooze,
 )
 from tracker.services.matches import application_resume_matches
-from tracker.services.profile import tracker_profile_update
+from tracker.services.profile import tracker_profile_update, tracker_weekly_goal_set
 from tracker.services.reminders import send_follow_up_digest, send_follow_up_digests
 
 __all__ = [
@@ -48,4 +48,5 @@ __all__ = [
     "send_follow_up_digests",
     "tracker_export_user_data",
     "tracker_profile_update",
+    "tracker_weekly_goal_set",
 ]

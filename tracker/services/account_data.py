@@ -40,6 +40,7 @@ def tracker_export_user_data(*, user: User) -> dict:
         "settings": {
             "quiet_after_days": profile.quiet_after_days,
             "email_reminders": profile.email_reminders,
+            "weekly_goal": profile.weekly_goal,
         },
         "applications": [
             {

@@ -1,4 +1,5 @@
-"""The person's tracker settings: when an application counts as gone quiet."""
+"""The person's tracker settings: when an application counts as gone quiet,
+reminder emails and the weekly goal."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
