@@ -27,9 +27,10 @@ class TrackerProfile(models.Model):
         "many days is flagged so you can follow up.",
     )
     email_reminders = models.BooleanField(
-        "email me a daily digest of follow-ups due",
+        "email me a daily digest",
         default=True,
-        help_text="At most one email a day, and only when a follow-up is due.",
+        help_text="At most one email a day, and only when a follow-up is due or "
+        "an interview is tomorrow.",
     )
     # Secret for the private calendar feed; empty until the person asks for one.
     calendar_token = models.CharField(max_length=64, blank=True, editable=False)
