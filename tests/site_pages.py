@@ -49,6 +49,7 @@ from tracker.services import (
     application_create,
 )
 from tracker.sharing import calendar_token_regenerate, share_link_create
+from tracker.unsubscribe import unsubscribe_token
 
 PAGES = [
     ("landing", "/", None),
@@ -82,6 +83,8 @@ PAGES = [
     ("password reset complete", "/accounts/password/reset/complete/", None),
     ("shared board", "/tracker/shared/{share_token}/", None),
     ("shared stats", "/tracker/shared/{share_token}/stats/", None),
+    ("unsubscribe", "/tracker/unsubscribe/{unsubscribe_token}/", None),
+    ("unsubscribe, bad link", "/tracker/unsubscribe/1:not-the-signature/", None),
     ("assessments list", "/assessments/", None),
     ("assessment", "/assessments/{readiness}/", None),
     ("question page", "/assessments/{readiness}/section/1/", None),
@@ -209,6 +212,9 @@ FORM_PAGES = [
     ("import preview, ready", "/tracker/import/", "alice", {"file": IMPORT_READY}),
     ("tracker settings, errors", "/tracker/settings/", "alice", {
         "quiet_after_days": "0",
+    }),
+    ("unsubscribe, done", "/tracker/unsubscribe/{unsubscribe_token}/", None, {
+        "List-Unsubscribe": "One-Click",
     }),
 ]  # fmt: skip
 
@@ -431,5 +437,6 @@ def build_site_data() -> dict:
         "note": note.pk,
         "document": document.pk,
         "share_token": share.token,
+        "unsubscribe_token": unsubscribe_token(user=alice),
         "password_reset": f"/accounts/password/reset/{uid}/{reset_token}/",
     }

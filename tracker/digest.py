@@ -108,12 +108,13 @@ def interviews_tomorrow_section(*, user, today: date) -> DigestSection | None:
         return None
     items = []
     for interview in interviews:
+        application = interview.application
         starts = timezone.localtime(interview.starts_at)
         where = f", {interview.location}" if interview.location else ""
         items.append(
             DigestItem(
                 text=f"{interview.get_kind_display()}: "
-                f"{interview.application.role_title} at {interview.application.company}",
+                f"{application.role_title} at {application.company}",
                 detail=f"{starts:%H:%M} {starts.tzname()}{where}",
                 url=absolute_url(interview.get_absolute_url()),
             )

@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.mail import ListEmail
 from tracker.digest import (
     DigestSection,
     absolute_url,
@@ -44,9 +44,7 @@ def _claim_digest_day(*, user: User, today: date) -> tuple[bool, date | None]:
     return bool(claimed), previous
 
 
-def digest_email(
-    *, user: User, sections: list[DigestSection]
-) -> EmailMultiAlternatives:
+def digest_email(*, user: User, sections: list[DigestSection]) -> ListEmail:
     """The digest as mail providers expect it: plain text with an HTML
     alternative, and RFC 8058 one-click unsubscribe headers."""
     unsubscribe_url = absolute_url(unsubscribe_path(user=user))
@@ -58,7 +56,7 @@ def digest_email(
         "site_url": settings.SITE_URL,
     }
     subject = "Foothold: " + ", ".join(section.summary for section in sections)
-    message = EmailMultiAlternatives(
+    message = ListEmail(
         subject=subject,
         body=render_to_string("tracker/email/daily_digest.txt", context),
         to=[user.email],
