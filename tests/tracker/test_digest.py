@@ -5,12 +5,16 @@ import email.policy
 import re
 from datetime import UTC, datetime, timedelta
 from io import StringIO
+from urllib.parse import quote
 
 import pytest
 import time_machine
 from django.core import signing
 from django.core.management import call_command
 from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 
 from tests.factories import InterviewFactory, UserFactory
 from tracker.models import Outcome, TrackerProfile
@@ -369,3 +373,34 @@ def test_an_unsubscribed_person_gets_no_digest_next_run(alice, bob, frozen, mail
     fresh_client().post(unsubscribe_path(user=alice), {"List-Unsubscribe": "One-Click"})
     assert run_digests() == "Sent 1 daily digest.\n"
     assert [message.to for message in mailoutbox] == [["bob@example.com"]]
+
+
+def test_the_unsubscribe_page_costs_two_or_three_queries(
+    alice, django_assert_num_queries
+):
+    TrackerProfile.objects.create(user=alice)
+    client = fresh_client()
+    path = unsubscribe_path(user=alice)
+    # Expect 2 queries: the person the token names, their tracker settings.
+    with django_assert_num_queries(2):
+        assert client.get(path).status_code == 200
+    # Expect 3 queries: the person, their tracker settings (get_or_create's
+    # SELECT), the conditional UPDATE that turns the digests off.
+    with django_assert_num_queries(3):
+        assert client.post(path).status_code == 200
+
+
+@fuzz_settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(token=st.text(min_size=1, max_size=200))
+def test_any_token_is_refused_or_names_a_person_never_a_500(alice, token):
+    assert unsubscribe_owner(token=token) is None
+    response = fresh_client().post(
+        f"/tracker/unsubscribe/{quote(token, safe='')}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 404, token
