@@ -1,6 +1,11 @@
-"""Turn an EMAIL_URL into a Django 6.1 MAILERS entry."""
+"""Turn an EMAIL_URL into a Django 6.1 MAILERS entry, and send emails whose
+headers mail providers read as written."""
+
+import email.policy
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
 
 import environ
+from django.core.mail import EmailMultiAlternatives
 
 _OPTION_NAMES = {
     "EMAIL_HOST": "host",
@@ -35,3 +40,28 @@ def mailer_from_url(url: str) -> dict:
     if options:
         mailer["OPTIONS"] = options
     return mailer
+
+
+class _UnfoldedHeader(UnstructuredHeader):
+    """A header written on one line as given, never folded or encoded.
+
+    Python folds a long header with no space in it by turning it into RFC 2047
+    encoded words (`=?utf-8?q?=3Chttps=3A//…`), which no mail provider reads
+    as a List-Unsubscribe address. One line of up to 998 characters is what
+    RFC 5322 allows."""
+
+    def fold(self, *, policy):
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+class ListEmail(EmailMultiAlternatives):
+    """A text-and-HTML email whose URL headers (List-Unsubscribe) reach the
+    recipient's mail provider as written."""
+
+    UNFOLDED_HEADERS = ("list-unsubscribe",)
+
+    def message(self, *, policy=email.policy.default):
+        headers = HeaderRegistry()
+        for name in self.UNFOLDED_HEADERS:
+            headers.map_to_type(name, _UnfoldedHeader)
+        return super().message(policy=policy.clone(header_factory=headers))

@@ -50,6 +50,7 @@ from tracker.services import (
     tracker_weekly_goal_set,
 )
 from tracker.sharing import calendar_token_regenerate, share_link_create
+from tracker.unsubscribe import unsubscribe_token
 
 PAGES = [
     ("landing", "/", None),
@@ -83,6 +84,8 @@ PAGES = [
     ("password reset complete", "/accounts/password/reset/complete/", None),
     ("shared board", "/tracker/shared/{share_token}/", None),
     ("shared stats", "/tracker/shared/{share_token}/stats/", None),
+    ("unsubscribe", "/tracker/unsubscribe/{unsubscribe_token}/", None),
+    ("unsubscribe, bad link", "/tracker/unsubscribe/1:not-the-signature/", None),
     ("assessments list", "/assessments/", None),
     ("assessment", "/assessments/{readiness}/", None),
     ("question page", "/assessments/{readiness}/section/1/", None),
@@ -213,6 +216,9 @@ FORM_PAGES = [
     }),
     ("dashboard, weekly goal errors", "/dashboard/", "newcomer", {
         "weekly_goal": "0",
+    }),
+    ("unsubscribe, done", "/tracker/unsubscribe/{unsubscribe_token}/", None, {
+        "List-Unsubscribe": "One-Click",
     }),
 ]  # fmt: skip
 
@@ -437,5 +443,6 @@ def build_site_data() -> dict:
         "note": note.pk,
         "document": document.pk,
         "share_token": share.token,
+        "unsubscribe_token": unsubscribe_token(user=alice),
         "password_reset": f"/accounts/password/reset/{uid}/{reset_token}/",
     }

@@ -10,6 +10,7 @@ from tracker.views import (
     sharing,
     stats,
     transfer,
+    unsubscribe,
 )
 from tracker.views import calendar as calendar_views
 from tracker.views import settings as settings_views
@@ -70,4 +71,6 @@ urlpatterns = [
     path("share/<int:pk>/revoke/", sharing.revoke, name="share_revoke"),
     path("shared/<slug:token>/", sharing.shared_board, name="shared_board"),
     path("shared/<slug:token>/stats/", sharing.shared_stats, name="shared_stats"),
+    # One-click unsubscribe from the daily digest, by the signed token it carries
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

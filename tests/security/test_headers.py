@@ -119,7 +119,10 @@ def test_no_template_file_has_inline_style_or_script():
             path.read_text(),
             flags=re.DOTALL,
         )
-        assert not re.search(r"\sstyle=", text), path
+        # Email bodies are never served as pages, so the CSP does not apply to
+        # them; mail clients drop stylesheets, so their styles are inline.
+        if "email" not in path.parent.parts:
+            assert not re.search(r"\sstyle=", text), path
         assert "<style" not in text, path
         assert not re.search(r"\son[a-z]+=", text), path
         for opening in re.findall(r"<script\b[^>]*>", text):

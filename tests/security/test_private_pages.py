@@ -8,8 +8,14 @@ from assessments.models import Result
 from tests.factories import PASSWORD
 from tests.site_pages import fetch, pages
 
-# Anonymous pages in tests/site_pages.py that still show one person's data.
-SHOWS_SOMEONES_DATA = {"shared board", "shared stats"}
+# Anonymous pages in tests/site_pages.py that still show (or change) one
+# person's data.
+SHOWS_SOMEONES_DATA = {
+    "shared board",
+    "shared stats",
+    "unsubscribe",
+    "unsubscribe, done",
+}
 # The pages the page cache keeps for anonymous visitors.
 PUBLIC = {
     "landing",

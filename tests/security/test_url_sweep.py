@@ -34,6 +34,7 @@ from tests.factories import (
 from tracker.models import Application, Contact, Document, Interview, Note, ShareLink
 from tracker.services import application_create
 from tracker.sharing import calendar_token_regenerate, share_link_create
+from tracker.unsubscribe import unsubscribe_token
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,10 @@ class AliceData:
         self.interview  # noqa: B018  the feed lists it
         return calendar_token_regenerate(user=self.user)
 
+    @cached_property
+    def unsubscribe_token(self):
+        return unsubscribe_token(user=self.user)
+
 
 # Alice's private objects: Bob gets 404 (or a redirect away), anonymous
 # visitors are sent to sign in.
@@ -157,6 +162,7 @@ TOKENS = {
     "tracker:calendar_feed": lambda alice: {"token": alice.calendar_token},
     "tracker:shared_board": lambda alice: {"token": alice.share_link.token},
     "tracker:shared_stats": lambda alice: {"token": alice.share_link.token},
+    "tracker:unsubscribe": lambda alice: {"token": alice.unsubscribe_token},
 }
 # Public pages addressed by a slug (drafts are tested in tests/careers).
 PUBLIC = {

@@ -12,7 +12,7 @@ from tracker.services import (
     application_archive,
     application_change_status,
     application_create,
-    send_follow_up_digest,
+    send_daily_digest,
 )
 
 pytestmark = pytest.mark.django_db
@@ -198,18 +198,19 @@ def test_reminders_send_one_digest_per_person_per_day(alice, mailoutbox):
         make(alice, "Smith & Co", follow_up_on=TODAY - timedelta(days=1))
         make(bob, "Initech", follow_up_on=TODAY)
         make(carol, "Later", follow_up_on=TODAY + timedelta(days=2))
-        assert run_reminders() == "Sent 2 follow-up digests.\n"
-        assert run_reminders() == "Sent 0 follow-up digests.\n"
+        assert run_reminders() == "Sent 2 daily digests.\n"
+        assert run_reminders() == "Sent 0 daily digests.\n"
     assert sorted(message.to[0] for message in mailoutbox) == [
         "alice@example.com",
         "bob@example.com",
     ]
     alices = next(m for m in mailoutbox if m.to == ["alice@example.com"])
     assert alices.subject == "Foothold: 2 follow-ups due"
-    assert "Overdue follow-ups:\n- Designer at Smith & Co (planned for 10 March)" in (
-        alices.body
+    assert (
+        "Follow-ups due:\n- Designer at Smith & Co (overdue, planned for 10 March)\n"
+        in alices.body
     )
-    assert "Due today:\n- Designer at Acme" in alices.body
+    assert "- Designer at Acme (due today)\n" in alices.body
 
     with time_machine.travel(NOW + timedelta(days=1), tick=False):
         run_reminders()
@@ -227,7 +228,7 @@ def test_reminder_claim_is_atomic_per_day(alice, mailoutbox):
     with time_machine.travel(NOW, tick=False):
         make(alice, "Acme", follow_up_on=TODAY)
         TrackerProfile.objects.create(user=alice, last_digest_sent_on=TODAY)
-        assert send_follow_up_digest(user=alice) is False
+        assert send_daily_digest(user=alice) is False
     assert mailoutbox == []
 
 
@@ -270,6 +271,6 @@ def test_people_who_turned_reminders_off_get_no_digest(alice, alice_client, mail
     assert alice.tracker_profile.email_reminders is False
     with time_machine.travel(NOW, tick=False):
         make(alice, "Acme", follow_up_on=TODAY)
-        assert run_reminders() == "Sent 0 follow-up digests.\n"
+        assert run_reminders() == "Sent 0 daily digests.\n"
 
     assert mailoutbox == []

@@ -64,9 +64,10 @@ OWN_PAGES = [
 ]
 # Streamed downloads of one's own data (their content is checked in test_csv.py).
 OWN_DOWNLOADS = ["export_csv", "history_csv"]
-# No sign-in: a long random token is the key (tested in test_calendar_feed.py
-# and test_share_links.py: a wrong, replaced or revoked token answers 404).
-TOKEN_URLS = {"calendar_feed", "shared_board", "shared_stats"}
+# No sign-in: a long random or signed token is the key (tested in
+# test_calendar_feed.py, test_share_links.py and test_digest.py: a wrong,
+# replaced or revoked token answers 404).
+TOKEN_URLS = {"calendar_feed", "shared_board", "shared_stats", "unsubscribe"}
 
 
 @pytest.fixture

@@ -31,9 +31,10 @@ class TrackerProfile(models.Model):
         "many days is flagged so you can follow up.",
     )
     email_reminders = models.BooleanField(
-        "email me a daily digest of follow-ups due",
+        "email me a daily digest",
         default=True,
-        help_text="At most one email a day, and only when a follow-up is due.",
+        help_text="At most one email a day, and only when a follow-up is due or "
+        "an interview is tomorrow.",
     )
     weekly_goal = models.PositiveSmallIntegerField(
         "weekly goal (applications a week)",

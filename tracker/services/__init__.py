@@ -23,7 +23,11 @@ from tracker.services.follow_ups import (
 )
 from tracker.services.matches import application_resume_matches
 from tracker.services.profile import tracker_profile_update, tracker_weekly_goal_set
-from tracker.services.reminders import send_follow_up_digest, send_follow_up_digests
+from tracker.services.reminders import (
+    digests_turn_off,
+    send_daily_digest,
+    send_daily_digests,
+)
 
 __all__ = [
     "DEFAULT_FOLLOW_UP_DAYS",
@@ -38,14 +42,15 @@ __all__ = [
     "application_restore",
     "application_resume_matches",
     "application_update",
+    "digests_turn_off",
     "document_create",
     "document_delete",
     "document_text",
     "follow_up_done",
     "follow_up_mailto",
     "follow_up_snooze",
-    "send_follow_up_digest",
-    "send_follow_up_digests",
+    "send_daily_digest",
+    "send_daily_digests",
     "tracker_export_user_data",
     "tracker_profile_update",
     "tracker_weekly_goal_set",

@@ -1,17 +1,28 @@
-"""Reminder digests: at most one email a day with the follow-ups due."""
+"""The daily digest: at most one email a day with what needs the person's
+attention (tracker.digest assembles it), and its one-click unsubscribe."""
 
 import logging
 from datetime import date
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from tracker.models import Application, TrackerProfile
-from tracker.selectors import due_follow_ups, tracker_profile_for
+from core.mail import ListEmail
+from tracker.digest import (
+    DigestSection,
+    absolute_url,
+    digest_recipient_ids,
+    digest_sections,
+)
+from tracker.models import TrackerProfile
+from tracker.selectors import tracker_profile_for
+from tracker.unsubscribe import unsubscribe_path
 
 User = get_user_model()
 
@@ -33,25 +44,53 @@ def _claim_digest_day(*, user: User, today: date) -> tuple[bool, date | None]:
     return bool(claimed), previous
 
 
-def send_follow_up_digest(*, user: User, today: date | None = None) -> bool:
-    """Email the person what is due today and overdue, once per day."""
+def digest_email(*, user: User, sections: list[DigestSection]) -> ListEmail:
+    """The digest as mail providers expect it: plain text with an HTML
+    alternative, and RFC 8058 one-click unsubscribe headers."""
+    unsubscribe_url = absolute_url(unsubscribe_path(user=user))
+    context = {
+        "user": user,
+        "sections": sections,
+        "settings_url": absolute_url(reverse("tracker:settings")),
+        "unsubscribe_url": unsubscribe_url,
+        "site_url": settings.SITE_URL,
+    }
+    subject = "Foothold: " + ", ".join(section.summary for section in sections)
+    message = ListEmail(
+        subject=subject,
+        body=render_to_string("tracker/email/daily_digest.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            # RFC 3834: an automatic message, so out-of-office robots do not answer.
+            "Auto-Submitted": "auto-generated",
+            # The site's own domain rather than whichever host name the sending
+            # machine has (a container's id, "localhost").
+            "Message-ID": make_msgid(
+                idstring="digest", domain=urlsplit(settings.SITE_URL).hostname
+            ),
+        },
+    )
+    message.attach_alternative(
+        render_to_string("tracker/email/daily_digest.html", context), "text/html"
+    )
+    return message
+
+
+def send_daily_digest(*, user: User, today: date | None = None) -> bool:
+    """Email the person today's digest, once per day, when it has anything in it."""
     today = today or timezone.localdate()
     if not tracker_profile_for(user=user).email_reminders:
         return False
-    due = due_follow_ups(user=user, today=today)
-    if not due.due_now:
+    sections = digest_sections(user=user, today=today)
+    if not sections:
         return False
     claimed, previous = _claim_digest_day(user=user, today=today)
     if not claimed:
         return False
-    count = len(due.due_now)
-    subject = f"Foothold: {count} follow-up{'s' if count != 1 else ''} due"
-    body = render_to_string(
-        "tracker/email/follow_up_digest.txt",
-        {"user": user, "due": due, "today": today, "site_url": settings.SITE_URL},
-    )
     try:
-        EmailMessage(subject=subject, body=body, to=[user.email]).send()
+        digest_email(user=user, sections=sections).send()
     except Exception:
         # Give the day back so the next run tries again.
         TrackerProfile.objects.filter(user=user, last_digest_sent_on=today).update(
@@ -61,21 +100,34 @@ def send_follow_up_digest(*, user: User, today: date | None = None) -> bool:
     return True
 
 
-def send_follow_up_digests(*, today: date | None = None) -> int:
-    """Email every person with follow-ups due a digest; return how many were sent."""
+def send_daily_digests(*, today: date | None = None) -> int:
+    """Email every person with something due their digest; return how many were sent."""
     today = today or timezone.localdate()
-    user_ids = (
-        Application.objects.follow_up_due_by(today)
-        .exclude(owner__tracker_profile__last_digest_sent_on__gte=today)
-        .exclude(owner__tracker_profile__email_reminders=False)
-        .values_list("owner_id", flat=True)
-        .distinct()
-        .order_by("owner_id")
+    recipients = (
+        User.objects.filter(pk__in=digest_recipient_ids(today=today), is_active=True)
+        .exclude(tracker_profile__email_reminders=False)
+        .exclude(tracker_profile__last_digest_sent_on__gte=today)
+        .order_by("pk")
     )
     sent = 0
-    for user in User.objects.filter(pk__in=list(user_ids), is_active=True):
+    for user in recipients:
         try:
-            sent += send_follow_up_digest(user=user, today=today)
+            sent += send_daily_digest(user=user, today=today)
         except Exception:
-            logger.exception("Could not send the follow-up digest to user %s", user.pk)
+            logger.exception("Could not send the daily digest to user %s", user.pk)
     return sent
+
+
+def digests_turn_off(*, user: User) -> bool:
+    """Stop the person's digests (one-click unsubscribe); return whether they
+    were on. Nothing else of theirs changes."""
+    profile, created = TrackerProfile.objects.get_or_create(
+        user=user, defaults={"email_reminders": False}
+    )
+    if created:
+        return True
+    return bool(
+        TrackerProfile.objects.filter(pk=profile.pk, email_reminders=True).update(
+            email_reminders=False
+        )
+    )

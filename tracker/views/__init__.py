@@ -10,8 +10,10 @@ stats: the funnel, response rate and time, per week and per source
 transfer: CSV export, status-history CSV and CSV import with its preview
 calendar: the calendar feed page and the token-opened .ics feed
 sharing: coach links, managed signed in, and the token-opened read-only pages
+unsubscribe: one-click unsubscribe from the daily digest, by its signed token
 
 Every view fetches owned objects through tracker.access, which answers 404 for
 anyone but the owner. The calendar feed and the shared pages need no sign-in: a
-long random token (tracker.sharing) is their key, and an unknown one answers 404.
+long random token (tracker.sharing) is their key, and an unknown one answers 404;
+the unsubscribe page's key is a signed token (tracker.unsubscribe).
 """
