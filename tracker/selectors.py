@@ -10,6 +10,7 @@ from django.utils import timezone
 from tracker.models import (
     Application,
     Interview,
+    Offer,
     Outcome,
     Status,
     StatusChange,
@@ -169,4 +170,31 @@ def gone_quiet_applications(
             now=now or timezone.now(), quiet_after_days=profile.quiet_after_days
         )
         .order_by("status_changed_at", "id")
+    )
+
+
+def live_offers(*, user) -> list[Offer]:
+    """The person's offers still to decide on (their application is at Offer and
+    not archived), with what the compare page shows: one query."""
+    return list(
+        Offer.objects.for_user(user)
+        .filter(application__status=Status.OFFER, application__archived=False)
+        .select_related("application__career__occupation")
+        .order_by("application__company", "application_id", "created_at", "id")
+    )
+
+
+def answer_by_due(*, user, on_or_before: date) -> list[Offer]:
+    """The person's offers to answer on or before a day (overdue ones included),
+    soonest first: live offers only, since an accepted or declined one needs no
+    answer. The follow-ups page, the calendar feed and the daily digest use it."""
+    return list(
+        Offer.objects.for_user(user)
+        .filter(
+            answer_by__lte=on_or_before,
+            application__status=Status.OFFER,
+            application__archived=False,
+        )
+        .select_related("application")
+        .order_by("answer_by", "application__company", "id")
     )
