@@ -4,7 +4,8 @@ percentiles for the linked occupation, nationally and in the offer's state.
 Works on offers fetched with their application, guide and occupation, so the
 compare page asks nothing more of the database."""
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from careers.pay_position import Position, occupation_name, position, sentence
 from tracker.models import Offer
@@ -27,6 +28,8 @@ class OfferRow:
     state: Placement
     group_note: str  # "" unless the figures are for a wider BLS group
     needs_occupation: bool
+    # "Offer 2 of 3" when its application holds several; "" when just one.
+    number: str = ""
 
 
 def _occupation(offer: Offer):
@@ -84,5 +87,15 @@ def offer_row(offer: Offer) -> OfferRow:
     )
 
 
-def offer_rows(offers) -> list[OfferRow]:
-    return [offer_row(offer) for offer in offers]
+def offer_rows(offers: list[Offer]) -> list[OfferRow]:
+    """A row per offer, numbered within its application when it holds several
+    (so two columns never read the same). `offers` come grouped by application."""
+    counts = Counter(offer.application_id for offer in offers)
+    seen: Counter = Counter()
+    rows = []
+    for offer in offers:
+        seen[offer.application_id] += 1
+        total = counts[offer.application_id]
+        number = f"Offer {seen[offer.application_id]} of {total}" if total > 1 else ""
+        rows.append(replace(offer_row(offer), number=number))
+    return rows

@@ -165,6 +165,10 @@ def test_compare_adds_bonus_and_other_pay_into_yearly_totals(
     assert rows[hourly.pk].yearly_total == Decimal("48550")
     assert rows[yearly.pk].yearly_total == Decimal("50000.50")
     assert "22.50 USD an hour" in page
+    assert [row.number for row in response.context["rows"]] == [
+        "Offer 1 of 2",
+        "Offer 2 of 2",
+    ]
     assert "46,800 USD" in page
     assert "48,550 USD" in page
     assert "50,000.50 USD" in page
@@ -221,8 +225,9 @@ def test_compare_shows_live_offers_only(alice_client, alice, at_offer):
         owner=alice, company="Done", role_title="Clerk", status="accepted"
     )
     OfferFactory(application=accepted, base_pay=Decimal(42222))
-    empty = alice_client.get("/tracker/offers/")
-    page = empty.content.decode()
+    response = alice_client.get("/tracker/offers/")
+    page = response.content.decode()
+    assert [row.number for row in response.context["rows"]] == [""]
     assert "41,111" in page
     assert "42,222" not in page
 
