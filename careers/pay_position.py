@@ -10,6 +10,7 @@ that point.
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from careers.occupation_pay import ABOVE_TOP, NOT_PUBLISHED, figure, pay_unit
 
@@ -23,7 +24,7 @@ PERIODS_A_YEAR = {"hour": 2080, "week": 52, "month": 12, "year": 1}
 PERIOD_NAMES = {"hour": "an hourly", "week": "a weekly", "month": "a monthly"}
 
 
-class Kind:
+class Kind(StrEnum):
     PERCENTILE = "percentile"
     BELOW = "below"  # below the 10th percentile
     ABOVE = "above"  # above the 90th percentile
@@ -33,7 +34,7 @@ class Kind:
 
 @dataclass(frozen=True)
 class Position:
-    kind: str  # a Kind
+    kind: Kind
     percentile: int | None = None  # for Kind.PERCENTILE
     reason: str = ""  # for Kind.UNKNOWN and Kind.NOT_PLACED, a clause of our own
 
@@ -57,6 +58,8 @@ def place(wages: dict, unit: str, amount: Decimal) -> Position:
     "hourly") among the published points of `wages`."""
     figures = [figure(wages, unit, point) for point, _ in POINTS]
     values = [None if f.value is None else Decimal(f.value) for f in figures]
+    if all(value is None for value in values):
+        return Position(Kind.UNKNOWN, reason="BLS did not publish its percentiles")
     if values[0] is not None and amount < values[0]:
         return Position(Kind.BELOW)
     if values[-1] is not None and amount > values[-1]:

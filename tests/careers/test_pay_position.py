@@ -104,7 +104,13 @@ def test_a_suppressed_state_point_is_said_never_guessed():
     ohio["annual"]["p75"] = None
     ohio["not_published"].append("annual.p75")
 
+    no_10th = copy.deepcopy(ohio)
+    no_10th["annual"]["p10"] = None
+
     assert place(massachusetts, "annual", Decimal(200_000)) == Position(
+        Kind.UNKNOWN, reason="BLS did not publish its percentiles"
+    )
+    assert place(no_10th, "annual", Decimal(30_000)) == Position(
         Kind.UNKNOWN, reason="the 10th percentile is not published"
     )
     # Between the median and the missing 75th: not placed...
