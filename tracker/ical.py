@@ -79,7 +79,8 @@ def calendar_for(user, *, build_url) -> bytes:
         prodid=PRODID,
         uid=f"calendar-{user.pk}@{UID_DOMAIN}",
         name="Foothold: interviews and follow-ups",
-        description="Interviews and planned follow-ups from your Foothold tracker.",
+        description="Interviews, planned follow-ups and offers' answer-by dates "
+        "from your Foothold tracker.",
     )
     # How often calendar apps should fetch the feed again: RFC 7986, and the
     # older property Outlook and Google read.
