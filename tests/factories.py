@@ -300,6 +300,16 @@ class NoteFactory(factory.django.DjangoModelFactory):
     body = factory.Faker("sentence")
 
 
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tracker.Offer"
+
+    application = factory.SubFactory(ApplicationFactory, status="offer")
+    base_pay = Decimal("48000")
+    pay_period = "year"
+    currency = "USD"
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "tracker.Document"

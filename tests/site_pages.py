@@ -38,6 +38,7 @@ from tests.factories import (
     DocumentFactory,
     InterviewFactory,
     NoteFactory,
+    OfferFactory,
     UserFactory,
     generated_career_for,
     occupation_from_pack,
@@ -141,6 +142,12 @@ PAGES = [
     ("new note", "/tracker/{application}/notes/new/", "alice"),
     ("edit note", "/tracker/notes/{note}/edit/", "alice"),
     ("delete note", "/tracker/notes/{note}/delete/", "alice"),
+    ("offer detail", "/tracker/{offer_application}/", "alice"),
+    ("new offer", "/tracker/{offer_application}/offers/new/", "alice"),
+    ("edit offer", "/tracker/offers/{offer}/edit/", "alice"),
+    ("delete offer", "/tracker/offers/{offer}/delete/", "alice"),
+    ("compare offers", "/tracker/offers/", "alice"),
+    ("empty compare offers", "/tracker/offers/", "newcomer"),
     ("board", "/tracker/board/", "alice"),
     ("follow-ups", "/tracker/follow-ups/", "alice"),
     ("stats", "/tracker/stats/", "alice"),
@@ -205,6 +212,10 @@ FORM_PAGES = [
         "email": "not an address",
     }),
     ("new note, errors", "/tracker/{application}/notes/new/", "alice", {"body": ""}),
+    ("new offer, errors", "/tracker/{offer_application}/offers/new/", "alice", {
+        "base_pay": "",
+        "currency": "US$",
+    }),
     ("documents, errors", "/tracker/documents/", "alice", {"label": ""}),
     ("import, empty file", "/tracker/import/", "alice", {"file": b""}),
     ("import preview, rows with errors", "/tracker/import/", "alice", {
@@ -380,6 +391,8 @@ def build_site_data() -> dict:
         application_change_status(
             application=other, status=status, at=now - timedelta(days=10)
         )
+        if status == Status.OFFER:
+            offer_application = other
     # The last, a role typed by hand with no guide linked: its page suggests one.
     suggested = other
     archived = application_create(
@@ -400,6 +413,33 @@ def build_site_data() -> dict:
         job_description="Answer customers' calls and emails. Keep customer "
         "records in Salesforce. Resolve complaints; escalate complaints you "
         "cannot resolve. Calls are recorded.",
+    )
+
+    # Two offers to compare: one placed in a state, one hourly with bonus and
+    # other pay; the application with no guide says how to link one.
+    offer_application.career = occupations["43-4051.00"]
+    offer_application.save()
+    offer = OfferFactory(
+        application=offer_application,
+        base_pay=48_922,
+        bonus=2_000,
+        state="39",
+        answer_by=today + timedelta(days=2),
+        benefits="Health cover from the first day.\nFour weeks of leave.",
+    )
+    OfferFactory(
+        application=offer_application,
+        base_pay="23.50",
+        pay_period="hour",
+        other_pay=600,
+        starts_on=today + timedelta(days=30),
+    )
+    OfferFactory(
+        application=application_create(
+            owner=alice, company="Soylent", role_title="Agent", status=Status.OFFER
+        ),
+        base_pay=45_000,
+        currency="EUR",
     )
 
     readiness_result = take_assessment(readiness, owner=alice)
@@ -441,6 +481,8 @@ def build_site_data() -> dict:
         "interview": interview.pk,
         "contact": contact.pk,
         "note": note.pk,
+        "offer_application": offer_application.pk,
+        "offer": offer.pk,
         "document": document.pk,
         "share_token": share.token,
         "unsubscribe_token": unsubscribe_token(user=alice),

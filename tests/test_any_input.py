@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from assessments.models import SkillRatings
 from assessments.skills_match import skill_names
 from tests.factories import CareerFactory, generated_career_for, occupation_from_pack
-from tracker.fields import FORM_FIELDS
+from tracker.fields import FORM_FIELDS, OFFER_FIELDS
+from tracker.models import Offer
 from tracker.services import application_create
 
 PARAMETERS = [
@@ -87,6 +88,30 @@ def test_the_application_form_answers_any_post(alice_client, some_data):
         assert response.status_code in (200, 302), data
 
     check()
+
+
+offer_posts = st.dictionaries(st.sampled_from(OFFER_FIELDS), odd_text, max_size=9)
+
+
+def test_the_offer_form_answers_any_post(alice_client, alice):
+    application = application_create(
+        owner=alice, company="Acme", role_title="Clerk", status="offer"
+    )
+
+    @fuzz
+    @given(data=offer_posts)
+    def check(data):
+        response = alice_client.post(f"/tracker/{application.pk}/offers/new/", data)
+        assert response.status_code in (200, 302), data
+        # (An empty post is read as opening the form: browsers always send the
+        # CSRF token.)
+        if response.status_code == 200 and data:
+            assert response.context["form"].errors, data
+
+    check()
+    # Whatever was saved is a whole, valid offer.
+    for offer in Offer.objects.all():
+        offer.full_clean()
 
 
 @pytest.mark.parametrize("field", ["career", "documents_sent"])

@@ -51,6 +51,8 @@ def test_every_date_a_person_enters_uses_the_one_range():
         "tracker.Application.follow_up_on",
         "tracker.Application.posted_on",
         "tracker.Interview.starts_at",
+        "tracker.Offer.answer_by",
+        "tracker.Offer.starts_on",
     }
     for name, field in fields.items():
         assert validate_date_in_range in field.validators, name

@@ -12,6 +12,7 @@ from tracker.models import (
     Document,
     Interview,
     Note,
+    Offer,
     ShareLink,
 )
 
@@ -51,3 +52,8 @@ def get_note_for_user(user, pk) -> Note:
 
 def get_share_link_for_user(user, pk) -> ShareLink:
     return get_object_or_404(ShareLink.objects.for_user(user), pk=pk)
+
+
+def get_offer_for_user(user, pk) -> Offer:
+    queryset = Offer.objects.for_user(user).select_related("application")
+    return get_object_or_404(queryset, pk=pk)

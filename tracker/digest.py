@@ -1,10 +1,11 @@
 """What the daily digest email says: its sections, each assembled here.
 
-The digest is a list of sections (follow-ups due, interviews tomorrow, …), each
-with its own heading, lines and link; `digest_sections` assembles them and the
-email templates only draw them. `digest_recipient_ids` names who may have
-something, so a run never looks at people with nothing due. A new section is
-one builder in DIGEST_SECTIONS and one query in `digest_recipient_ids`.
+The digest is a list of sections (offers to answer, follow-ups due, interviews
+tomorrow), each with its own heading, lines and link; `digest_sections`
+assembles them and the email templates only draw them. `digest_recipient_ids`
+names who may have something, so a run never looks at people with nothing due.
+A new section is one builder in DIGEST_SECTIONS and one query in
+`digest_recipient_ids`.
 """
 
 from collections.abc import Callable
@@ -16,8 +17,12 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from tracker.models import Application, Interview, Outcome
-from tracker.selectors import due_follow_ups
+from tracker.models import Application, Interview, Offer, Outcome
+from tracker.selectors import answer_by_due, due_follow_ups
+
+# Offers to answer by this many days ahead (and any overdue) are in the digest,
+# so the answer never comes as a surprise on the day.
+ANSWER_BY_DAYS_AHEAD = 1
 
 
 @dataclass(frozen=True)
@@ -126,8 +131,39 @@ def interviews_tomorrow_section(*, user, today: date) -> DigestSection | None:
     )
 
 
-# In the order the email shows them. Offers' answer-by dates join here.
+def answer_by_section(*, user, today: date) -> DigestSection | None:
+    offers = answer_by_due(
+        user=user, on_or_before=today + timedelta(days=ANSWER_BY_DAYS_AHEAD)
+    )
+    if not offers:
+        return None
+    items = []
+    for offer in offers:
+        if offer.answer_by < today:
+            when = f"overdue: the answer was due {offer.answer_by:%-d %B}"
+        elif offer.answer_by == today:
+            when = "answer today"
+        else:
+            when = f"answer by tomorrow, {offer.answer_by:%-d %B}"
+        items.append(
+            DigestItem(
+                text=f"{offer.application}: {offer}",
+                detail=when,
+                url=absolute_url(offer.get_absolute_url()),
+            )
+        )
+    return DigestSection(
+        heading="Offers to answer",
+        summary=f"{counted(len(items), 'offer')} to answer",
+        items=items,
+        link_text="Compare your offers side by side",
+        link_url=absolute_url(reverse("tracker:offers")),
+    )
+
+
+# In the order the email shows them.
 DIGEST_SECTIONS: list[Callable[..., DigestSection | None]] = [
+    answer_by_section,
     follow_ups_section,
     interviews_tomorrow_section,
 ]
@@ -146,5 +182,8 @@ def digest_recipient_ids(*, today: date) -> set[int]:
         interviews_on(today + timedelta(days=1)).values_list(
             "application__owner_id", flat=True
         ),
+        Offer.objects.to_answer_by(
+            today + timedelta(days=ANSWER_BY_DAYS_AHEAD)
+        ).values_list("application__owner_id", flat=True),
     ]
     return {owner_id for query in owners for owner_id in query.order_by().distinct()}

@@ -59,3 +59,17 @@ FORM_FIELDS = [field.name for field in APPLICATION_FIELDS if field.in_form]
 CSV_COLUMNS = [
     (field.heading, field.name) for field in APPLICATION_FIELDS if field.heading
 ]
+
+# An offer's fields that people fill in, in the form's order: the offer form
+# and the account export (each offer nested in its application) both use it.
+OFFER_FIELDS = (
+    "base_pay",
+    "pay_period",
+    "currency",
+    "bonus",
+    "other_pay",
+    "starts_on",
+    "answer_by",
+    "state",
+    "benefits",
+)

@@ -1,11 +1,14 @@
-"""The private calendar feed: interviews and planned follow-ups as iCalendar."""
+"""The private calendar feed: interviews, planned follow-ups and the dates offers
+need an answer by, as iCalendar."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from tracker.models import Application, Interview, Outcome
+from core.dates import LATEST_DATE
+from tracker.models import Application, Interview, Offer, Outcome
+from tracker.selectors import answer_by_due
 
 PRODID = "-//Foothold//Job application tracker//EN"
 # UIDs stay the same for as long as the row exists, so calendar apps update an
@@ -51,15 +54,33 @@ def follow_up_event(application: Application, *, stamp, url: str) -> Event:
     )
 
 
+def answer_by_event(offer: Offer, *, stamp, url: str) -> Event:
+    """An all-day event on the day an offer needs an answer."""
+    day = offer.answer_by
+    application = offer.application
+    return Event.new(
+        uid=f"offer-answer-{offer.pk}@{UID_DOMAIN}",
+        stamp=stamp,
+        start=day,
+        end=day + timedelta(days=1) if day < date.max else None,
+        summary=f"Answer the offer: {application}",
+        description=f"Answer by today: the {offer} for {application}.\n\n{url}",
+        url=url,
+        transparency="TRANSPARENT",
+    )
+
+
 def calendar_for(user, *, build_url) -> bytes:
-    """The person's feed: every interview, and each active application's next
-    follow-up. `build_url(path)` makes the absolute links. Two queries."""
+    """The person's feed: every interview, each active application's next
+    follow-up and each live offer's answer-by date. `build_url(path)` makes the
+    absolute links. Three queries."""
     stamp = timezone.now()
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"calendar-{user.pk}@{UID_DOMAIN}",
         name="Foothold: interviews and follow-ups",
-        description="Interviews and planned follow-ups from your Foothold tracker.",
+        description="Interviews, planned follow-ups and offers' answer-by dates "
+        "from your Foothold tracker.",
     )
     # How often calendar apps should fetch the feed again: RFC 7986, and the
     # older property Outlook and Google read.
@@ -84,4 +105,7 @@ def calendar_for(user, *, build_url) -> bytes:
     for application in follow_ups:
         url = build_url(application.get_absolute_url())
         calendar.add_component(follow_up_event(application, stamp=stamp, url=url))
+    for offer in answer_by_due(user=user, on_or_before=LATEST_DATE):
+        url = build_url(offer.get_absolute_url())
+        calendar.add_component(answer_by_event(offer, stamp=stamp, url=url))
     return calendar.to_ical()

@@ -12,6 +12,7 @@ from tracker.goals import WeeklyProgress, weekly_progress, window_end, window_st
 from tracker.models import (
     Application,
     Interview,
+    Offer,
     Outcome,
     Status,
     StatusChange,
@@ -194,4 +195,27 @@ def gone_quiet_applications(
             now=now or timezone.now(), quiet_after_days=profile.quiet_after_days
         )
         .order_by("status_changed_at", "id")
+    )
+
+
+def live_offers(*, user) -> list[Offer]:
+    """The person's offers still to decide on (their application is at Offer and
+    not archived), with what the compare page shows: one query."""
+    return list(
+        Offer.objects.for_user(user)
+        .live()
+        .select_related("application__career__occupation")
+        .order_by("application__company", "application_id", "created_at", "id")
+    )
+
+
+def answer_by_due(*, user, on_or_before: date) -> list[Offer]:
+    """The person's offers to answer on or before a day (overdue ones included),
+    soonest first: live offers only, since an accepted or declined one needs no
+    answer. The follow-ups page, the calendar feed and the daily digest use it."""
+    return list(
+        Offer.objects.for_user(user)
+        .to_answer_by(on_or_before)
+        .select_related("application")
+        .order_by("answer_by", "application__company", "id")
     )

@@ -7,6 +7,7 @@ from tracker.views import (
     documents,
     followups,
     matches,
+    offers,
     sharing,
     stats,
     transfer,
@@ -51,6 +52,11 @@ urlpatterns = [
     path("<int:pk>/notes/new/", details.note_create, name="note_new"),
     path("notes/<int:pk>/edit/", details.note_edit, name="note_edit"),
     path("notes/<int:pk>/delete/", details.note_delete, name="note_delete"),
+    # Offers: recorded on an application at Offer, compared on one page
+    path("offers/", offers.compare, name="offers"),
+    path("<int:pk>/offers/new/", offers.offer_new, name="offer_new"),
+    path("offers/<int:pk>/edit/", offers.offer_edit, name="offer_edit"),
+    path("offers/<int:pk>/delete/", offers.offer_remove, name="offer_delete"),
     # Documents
     path("documents/", documents.index, name="documents"),
     path("documents/<int:pk>/download/", documents.download, name="document_download"),

@@ -22,6 +22,7 @@ from tests.factories import (
     ContactFactory,
     InterviewFactory,
     NoteFactory,
+    OfferFactory,
     QuestionFactory,
     SectionFactory,
 )
@@ -58,6 +59,8 @@ FORM_PAGES = [
     FormPage("edit contact", "/tracker/contacts/{contact}/edit/"),
     FormPage("new note", "/tracker/{application}/notes/new/"),
     FormPage("edit note", "/tracker/notes/{note}/edit/"),
+    FormPage("new offer", "/tracker/{offer_application}/offers/new/"),
+    FormPage("edit offer", "/tracker/offers/{offer}/edit/"),
     FormPage(
         "status",
         "/tracker/{application}/",
@@ -101,7 +104,7 @@ OUTSIDE_DATES = ["0001-01-01", "1969-12-31", "2101-01-01", "9999-12-31"]
 # Numbers of any length and shape: 400 digits, past int()'s 4,300-digit limit,
 # negative, with an exponent, not a number at all.
 FULL_WIDTH_123 = "\uff11\uff12\uff13"
-PAY_FIELDS = ("salary_min", "salary_max")
+PAY_FIELDS = ("salary_min", "salary_max", "base_pay", "bonus", "other_pay")
 ODD_NUMBERS = [
     "1" + "0" * 400,
     "-1" + "0" * 400,
@@ -169,11 +172,18 @@ fuzz = settings(
 @pytest.fixture
 def alices(alice):
     application = application_create(owner=alice, company="Acme", role_title="Clerk")
+    offer = OfferFactory(
+        application=application_create(
+            owner=alice, company="Umbrella", role_title="Clerk", status="offer"
+        )
+    )
     return {
         "application": application.pk,
         "interview": InterviewFactory(application=application).pk,
         "contact": ContactFactory(application=application).pk,
         "note": NoteFactory(application=application).pk,
+        "offer_application": offer.application_id,
+        "offer": offer.pk,
         "assessment": _assessment_with_every_kind_of_question().slug,
     }
 
@@ -335,6 +345,10 @@ def test_the_edge_checks_cover_every_date_and_number_field(client, alice, alices
         ("edit application", "closes_on"),
         ("new interview", "starts_at"),
         ("edit interview", "starts_at"),
+        ("new offer", "starts_on"),
+        ("new offer", "answer_by"),
+        ("edit offer", "starts_on"),
+        ("edit offer", "answer_by"),
     }
     assert {name for _, name in numbers} >= {
         "salary_min",
@@ -343,6 +357,9 @@ def test_the_edge_checks_cover_every_date_and_number_field(client, alice, alices
         "quiet_after_days",
         "weekly_goal",
         "days",
+        "base_pay",
+        "bonus",
+        "other_pay",
     }
 
 

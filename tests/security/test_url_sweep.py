@@ -27,6 +27,7 @@ from tests.factories import (
     DocumentFactory,
     InterviewFactory,
     NoteFactory,
+    OfferFactory,
     QuestionFactory,
     ResultFactory,
     SectionFactory,
@@ -47,6 +48,7 @@ SECRETS = [
     "Alice CV QX9",
     "Moonbase interview room",
     "Alice's hidden section 5521",
+    "alice-offer-benefits-3391",
 ]
 
 
@@ -106,6 +108,12 @@ class AliceData:
         )
 
     @cached_property
+    def offer(self):
+        return OfferFactory(
+            application=self.application, benefits="alice-offer-benefits-3391"
+        )
+
+    @cached_property
     def skill_ratings(self):
         return SkillRatings.objects.create(
             owner=self.user, ratings=dict.fromkeys(skill_names(), 4)
@@ -146,6 +154,9 @@ OWNED = {
     "tracker:interview_new": lambda alice: {"pk": alice.application.pk},
     "tracker:contact_new": lambda alice: {"pk": alice.application.pk},
     "tracker:note_new": lambda alice: {"pk": alice.application.pk},
+    "tracker:offer_new": lambda alice: {"pk": alice.application.pk},
+    "tracker:offer_edit": lambda alice: {"pk": alice.offer.pk},
+    "tracker:offer_delete": lambda alice: {"pk": alice.offer.pk},
     "tracker:interview_edit": lambda alice: {"pk": alice.interview.pk},
     "tracker:interview_delete": lambda alice: {"pk": alice.interview.pk},
     "tracker:contact_edit": lambda alice: {"pk": alice.contact.pk},

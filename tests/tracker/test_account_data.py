@@ -1,4 +1,6 @@
 import json
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -9,13 +11,16 @@ from tests.factories import (
     DocumentFactory,
     InterviewFactory,
     NoteFactory,
+    OfferFactory,
 )
+from tracker.fields import OFFER_FIELDS
 from tracker.models import (
     Application,
     Contact,
     Document,
     Interview,
     Note,
+    Offer,
     StatusChange,
     TrackerProfile,
 )
@@ -36,6 +41,15 @@ def alices_tracker(alice):
     document = DocumentFactory(owner=alice, label="Resume v3")
     application.documents_sent.set([document])
     TrackerProfile.objects.create(user=alice, quiet_after_days=10, weekly_goal=5)
+    OfferFactory(
+        application=application,
+        base_pay=Decimal("22.50"),
+        pay_period="hour",
+        bonus=Decimal(1000),
+        answer_by=date(2026, 1, 16),
+        state="39",
+        benefits="Dental",
+    )
     return application
 
 
@@ -62,6 +76,19 @@ def test_account_export_includes_the_tracker(alice_client, alices_tracker, bob):
     assert exported["documents_sent"] == ["Resume v3"]
     assert data["documents"][0]["label"] == "Resume v3"
     assert data["documents"][0]["file_name"] == "resume.txt"
+    [offer] = exported["offers"]
+    assert {name: offer[name] for name in OFFER_FIELDS} == {
+        "base_pay": 22.5,
+        "pay_period": "hour",
+        "currency": "USD",
+        "bonus": 1000,
+        "other_pay": None,
+        "starts_on": None,
+        "answer_by": "2026-01-16",
+        "state": "39",
+        "benefits": "Dental",
+    }
+    assert offer["created_at"]
     assert "Bob's secret" not in response.content.decode()
 
 
@@ -75,6 +102,6 @@ def test_deleting_the_account_removes_the_tracker_data(
         user_delete(user=alice)
     assert list(Application.objects.values_list("company", flat=True)) == ["Bob's"]
     assert StatusChange.objects.count() == 1  # Bob's first status
-    for model in (Interview, Contact, Note, Document, TrackerProfile):
+    for model in (Interview, Contact, Note, Document, TrackerProfile, Offer):
         assert not model.objects.exists(), model
     assert not file_path.exists()

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from tests.factories import InterviewFactory
+from tests.factories import InterviewFactory, OfferFactory
 from tracker.models import TrackerProfile
 from tracker.services import application_archive, application_create
 from tracker.sharing import calendar_token_regenerate
@@ -149,8 +149,43 @@ def test_feed_queries_are_few_and_flat(
 ):
     for _ in range(5):
         InterviewFactory(application=application)
-    # Expect 3 queries: the profile (with its user) by token, the interviews
-    # (with their applications) and the planned follow-ups.
-    with django_assert_num_queries(3):
+    offer_at = application_create(
+        owner=application.owner, company="Globex", role_title="Lead", status="offer"
+    )
+    for day in (10, 11, 12):
+        OfferFactory(application=offer_at, answer_by=date(2025, 4, day))
+    # Expect 4 queries: the profile (with its user) by token, the interviews
+    # (with their applications), the planned follow-ups and the offers to
+    # answer (with their applications).
+    with django_assert_num_queries(4):
         response = client.get(feed_url(token))
-    assert len(events(response)) == 6
+    assert len(events(response)) == 9
+
+
+def test_feed_has_the_days_live_offers_need_an_answer(client, token, alice, bob):
+    at_offer = application_create(
+        owner=alice, company="Umbrella", role_title="Analyst", status="offer"
+    )
+    offer = OfferFactory(application=at_offer, answer_by=date(2025, 5, 9))
+    OfferFactory(application=at_offer, answer_by=None)
+    accepted = application_create(
+        owner=alice, company="Done", role_title="Clerk", status="accepted"
+    )
+    OfferFactory(application=accepted, answer_by=date(2025, 5, 10))
+    bobs = application_create(owner=bob, company="Bob's", role_title="Welder")
+    OfferFactory(application=bobs, answer_by=date(2025, 5, 9))
+
+    first = events(client.get(feed_url(token)))
+    offer.answer_by = date(2025, 5, 12)
+    offer.save()
+    moved = events(client.get(feed_url(token)))
+
+    uid = f"offer-answer-{offer.pk}@foothold.tracker"
+    assert [key for key in first if key.startswith("offer-")] == [uid]
+    event = first[uid]
+    assert event.decoded("DTSTART") == date(2025, 5, 9)
+    assert event.decoded("DTEND") == date(2025, 5, 10)
+    assert str(event["SUMMARY"]) == "Answer the offer: Analyst at Umbrella"
+    assert f"/tracker/{at_offer.pk}/#offer-{offer.pk}" in str(event["URL"])
+    # The same UID when the date moves: calendar apps move the event.
+    assert moved[uid].decoded("DTSTART") == date(2025, 5, 12)

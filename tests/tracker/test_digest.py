@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as fuzz_settings
 from hypothesis import strategies as st
 
-from tests.factories import InterviewFactory, UserFactory
+from tests.factories import InterviewFactory, OfferFactory, UserFactory
 from tracker.models import Outcome, TrackerProfile
 from tracker.services import application_archive, application_create
 from tracker.unsubscribe import unsubscribe_owner, unsubscribe_path, unsubscribe_token
@@ -219,6 +219,36 @@ def test_nothing_is_sent_when_every_section_is_empty(alice, frozen, mailoutbox):
     )
     assert run_digests() == "Sent 0 daily digests.\n"
     assert mailoutbox == []
+
+
+def test_offers_to_answer_tomorrow_today_or_late_are_in_the_digest(
+    alice, bob, frozen, mailoutbox
+):
+    at_offer = make(alice, "Initech", status="offer")
+    OfferFactory(application=at_offer, answer_by=TODAY - timedelta(days=2))
+    OfferFactory(application=at_offer, answer_by=TODAY, base_pay=51_000)
+    OfferFactory(application=at_offer, answer_by=TODAY + timedelta(days=1))
+    OfferFactory(application=at_offer, answer_by=TODAY + timedelta(days=2))
+    OfferFactory(application=at_offer)  # no answer-by date
+    decided = make(alice, "Hooli", status="accepted")
+    OfferFactory(application=decided, answer_by=TODAY)
+    OfferFactory(
+        application=make(bob, "Bob's Offer Co", status="offer"), answer_by=TODAY
+    )
+
+    assert run_digests() == "Sent 2 daily digests.\n"
+    [alices] = [m for m in mailoutbox if m.to == ["alice@example.com"]]
+    assert alices.subject == "Foothold: 3 offers to answer"
+    text = alices.body
+    assert "Offers to answer" in text
+    assert "overdue: the answer was due 9 March" in text
+    assert "answer today" in text
+    assert "answer by tomorrow, 12 March" in text
+    assert "13 March" not in text
+    assert "Hooli" not in text
+    assert "Bob" not in text
+    assert f"{SITE}/tracker/offers/" in text
+    assert "Offers to answer" in html_of(alices)
 
 
 def test_interviews_tomorrow_are_counted_in_the_sites_time_zone(

@@ -9,6 +9,7 @@ from tests.factories import (
     DocumentFactory,
     InterviewFactory,
     NoteFactory,
+    OfferFactory,
 )
 from tracker.models import (
     Application,
@@ -16,6 +17,7 @@ from tracker.models import (
     Document,
     Interview,
     Note,
+    Offer,
     ShareLink,
 )
 from tracker.services import application_create
@@ -40,6 +42,9 @@ OWNED_URLS = {
     "interview_new": "application",
     "contact_new": "application",
     "note_new": "application",
+    "offer_new": "offer_application",
+    "offer_edit": "offer",
+    "offer_delete": "offer",
     "interview_edit": "interview",
     "interview_delete": "interview",
     "contact_edit": "contact",
@@ -61,6 +66,7 @@ OWN_PAGES = [
     "import",
     "calendar",
     "share",
+    "offers",
 ]
 # Streamed downloads of one's own data (their content is checked in test_csv.py).
 OWN_DOWNLOADS = ["export_csv", "history_csv"]
@@ -75,13 +81,21 @@ def alices(alice):
     application = application_create(
         owner=alice, company="Acme", role_title="Designer", status="applied"
     )
-    return {
+    data = {
         "application": application,
         "interview": InterviewFactory(application=application),
         "contact": ContactFactory(application=application),
         "note": NoteFactory(application=application),
         "document": DocumentFactory(owner=alice),
         "share_link": share_link_create(owner=alice, label="Coach"),
+    }
+    # Offers are recorded on an application at Offer.
+    at_offer = application_create(
+        owner=alice, company="Acme Offers", role_title="Designer", status="offer"
+    )
+    return data | {
+        "offer_application": at_offer,
+        "offer": OfferFactory(application=at_offer, base_pay=51_000),
     }
 
 
@@ -136,6 +150,7 @@ def test_another_persons_attempts_change_nothing(client, bob, alices):
     assert Interview.objects.count() == Contact.objects.count() == 1
     assert Note.objects.count() == Document.objects.count() == 1
     assert ShareLink.objects.get().is_live
+    assert Offer.objects.get().base_pay == 51_000
 
 
 @pytest.mark.parametrize("name", sorted(OWNED_URLS) + OWN_PAGES + OWN_DOWNLOADS)

@@ -4,6 +4,7 @@ person tracks 5 applications or 500."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from careers.models import Career
 from careers.search import forget_title_index, search_titles
@@ -18,10 +19,12 @@ from tracker.models import (
     Document,
     Interview,
     Note,
+    Offer,
     Status,
     StatusChange,
     TrackerProfile,
 )
+from tracker.services import application_create
 from tracker.views.board import CARDS_PER_COLUMN
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +93,10 @@ def one_application_with_parts(owner, count, career):
     )
     application.documents_sent.set(
         [DocumentFactory(owner=owner) for _ in range(min(count, 5))]
+    )
+    Offer.objects.bulk_create(
+        Offer(application=application, base_pay=40_000 + n, currency="USD")
+        for n in range(count)
     )
     return application
 
@@ -161,11 +168,11 @@ def test_detail_queries_are_flat(
 ):
     many_applications(alice, count, career)
     application = one_application_with_parts(alice, count, career)
-    # Expect 10 queries: the session, the user, the application joined to its
+    # Expect 11 queries: the session, the user, the application joined to its
     # career, then one each for its status changes, interviews, contacts,
-    # notes and documents sent, the tracker profile, and whether its guide has
-    # a published Skills Gap Analysis.
-    with django_assert_num_queries(10):
+    # notes, documents sent and offers, the tracker profile, and whether its
+    # guide has a published Skills Gap Analysis.
+    with django_assert_num_queries(11):
         response = alice_client.get(f"/tracker/{application.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="item" id="note-') == count
@@ -182,10 +189,10 @@ def test_detail_with_a_suggested_guide_queries_are_flat(
         career=None, role_title="call center representative"
     )
     search_titles("anything")  # build this process's title index first
-    # Expect 9 queries: those above but the Skills Gap Analysis (no guide is
+    # Expect 10 queries: those above but the Skills Gap Analysis (no guide is
     # linked). The suggestion costs none: the built title index is in memory
     # and asks only the cache whether the content changed.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = alice_client.get(f"/tracker/{application.pk}/")
     assert response.context["suggestion"].career == suggested
     assert response.content.decode().count('class="item" id="note-') == count
@@ -195,12 +202,48 @@ def test_detail_with_a_suggested_guide_queries_are_flat(
 def test_follow_ups_queries_are_flat(
     alice_client, alice, career, count, django_assert_num_queries
 ):
-    many_applications(alice, count, career)
-    # Expect 5 queries: the session, the user, the tracker profile, the
-    # follow-ups due this week, and the applications gone quiet.
-    with django_assert_num_queries(5):
+    applications = many_applications(alice, count, career)
+    Application.objects.filter(pk__in=[a.pk for a in applications]).update(
+        status=Status.OFFER
+    )
+    Offer.objects.bulk_create(
+        Offer(
+            application=application,
+            base_pay=50_000,
+            answer_by=timezone.localdate() + timedelta(days=1),
+        )
+        for application in applications
+    )
+    # Expect 6 queries: the session, the user, the tracker profile, the offers
+    # to answer this week (with their applications), the follow-ups due this
+    # week, and the applications gone quiet.
+    with django_assert_num_queries(6):
         response = alice_client.get("/tracker/follow-ups/")
     assert response.status_code == 200
+    assert response.content.decode().count('id="answer-') == count
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_offer_compare_queries_are_flat(
+    alice_client, alice, count, django_assert_num_queries
+):
+    guide = generated_career_for(occupation_from_pack("43-4051.00"))
+    for n in range(count):
+        application = application_create(
+            owner=alice,
+            company=f"Company {n}",
+            role_title="Support",
+            status=Status.OFFER,
+            career=guide if n % 2 else None,
+        )
+        Offer.objects.create(
+            application=application, base_pay=45_000, currency="USD", state="39"
+        )
+    # Expect 3 queries: the session, the user, and the live offers joined to
+    # their applications, guides and occupations (whose facts hold the figures).
+    with django_assert_num_queries(3):
+        response = alice_client.get("/tracker/offers/")
+    assert response.content.decode().count('<th scope="col" id="offer-') == count
 
 
 @pytest.mark.parametrize("count", [5, 500])

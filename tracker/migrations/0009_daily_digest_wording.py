@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='trackerprofile',
             name='email_reminders',
-            field=models.BooleanField(default=True, help_text='At most one email a day, and only when a follow-up is due or an interview is tomorrow.', verbose_name='email me a daily digest'),
+            field=models.BooleanField(default=True, help_text='At most one email a day, and only when an offer is to be answered, a follow-up is due or an interview is tomorrow.', verbose_name='email me a daily digest'),
         ),
     ]

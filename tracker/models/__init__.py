@@ -17,6 +17,7 @@ from tracker.models.applications import (
     WorkMode,
 )
 from tracker.models.documents import Document, DocumentKind, document_upload_to
+from tracker.models.offers import Offer
 from tracker.models.parts import (
     ApplicationPartQuerySet,
     Contact,
@@ -51,6 +52,7 @@ __all__ = [
     "Interview",
     "InterviewKind",
     "Note",
+    "Offer",
     "Outcome",
     "PayPeriod",
     "Priority",

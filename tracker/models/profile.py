@@ -33,8 +33,8 @@ class TrackerProfile(models.Model):
     email_reminders = models.BooleanField(
         "email me a daily digest",
         default=True,
-        help_text="At most one email a day, and only when a follow-up is due or "
-        "an interview is tomorrow.",
+        help_text="At most one email a day, and only when an offer is to be "
+        "answered, a follow-up is due or an interview is tomorrow.",
     )
     weekly_goal = models.PositiveSmallIntegerField(
         "weekly goal (applications a week)",

@@ -22,6 +22,7 @@ from tracker.services.follow_ups import (
     follow_up_snooze,
 )
 from tracker.services.matches import application_resume_matches
+from tracker.services.offers import offer_create, offer_delete, offer_update
 from tracker.services.profile import tracker_profile_update, tracker_weekly_goal_set
 from tracker.services.reminders import (
     digests_turn_off,
@@ -49,6 +50,9 @@ __all__ = [
     "follow_up_done",
     "follow_up_mailto",
     "follow_up_snooze",
+    "offer_create",
+    "offer_delete",
+    "offer_update",
     "send_daily_digest",
     "send_daily_digests",
     "tracker_export_user_data",

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from tracker.fields import CSV_COLUMNS
-from tracker.models import Application, Document
+from tracker.fields import CSV_COLUMNS, OFFER_FIELDS
+from tracker.models import Application, Document, Offer
 from tracker.selectors import tracker_profile_for
 
 User = get_user_model()
@@ -19,7 +19,20 @@ def _exported(application: Application, name: str):
     """One field of the application as JSON: the guide by its title, dates in ISO."""
     if name == "career":
         return application.career.title if application.career_id else None
-    value = getattr(application, name)
+    return _json_value(getattr(application, name))
+
+
+def offer_export(offer: Offer) -> dict:
+    """One offer as JSON: the fields people fill in (OFFER_FIELDS) and when."""
+    return {
+        **{name: _json_value(getattr(offer, name)) for name in OFFER_FIELDS},
+        "created_at": _iso(offer.created_at),
+        "updated_at": _iso(offer.updated_at),
+    }
+
+
+def _json_value(value):
+    """Amounts as numbers (45000, 18.5), dates in ISO, the rest as they are."""
     if isinstance(value, Decimal):
         return int(value) if value == int(value) else float(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
@@ -32,7 +45,12 @@ def tracker_export_user_data(*, user: User) -> dict:
         .order_by("created_at", "id")
         .select_related("career")
         .prefetch_related(
-            "status_changes", "interviews", "contacts", "note_entries", "documents_sent"
+            "status_changes",
+            "interviews",
+            "contacts",
+            "note_entries",
+            "documents_sent",
+            "offers",
         )
     )
     profile = tracker_profile_for(user=user)
@@ -84,6 +102,7 @@ def tracker_export_user_data(*, user: User) -> dict:
                 "documents_sent": [
                     document.label for document in application.documents_sent.all()
                 ],
+                "offers": [offer_export(offer) for offer in application.offers.all()],
             }
             for application in applications
         ],

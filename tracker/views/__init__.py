@@ -4,6 +4,7 @@ applications: list, add, detail, edit, status, archive/restore, delete
 board: the status board and its moves (plain form, htmx-enhanced)
 details: interviews, contacts and notes of one application
 followups: due follow-ups, done, snooze, one-click follow-up
+offers: offers on an application at Offer, and the page comparing them
 documents: resumes and cover letters, upload and owner-only download
 settings: the person's tracker settings
 stats: the funnel, response rate and time, per week and per source

@@ -189,6 +189,7 @@ def detail(request, pk):
             "contacts",
             "note_entries",
             "documents_sent",
+            "offers",
         ],
         queryset=Application.objects.with_quiet(
             now=timezone.now(), quiet_after_days=profile.quiet_after_days

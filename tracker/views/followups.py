@@ -1,15 +1,20 @@
 """Follow-ups: what is overdue, due today and due this week, and what went quiet."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import get_application_for_user
 from tracker.forms import SnoozeForm
 from tracker.selectors import (
+    UPCOMING_DAYS,
+    answer_by_due,
     due_follow_ups,
     gone_quiet_applications,
     tracker_profile_for,
@@ -39,11 +44,17 @@ def _back(request, default):
 @require_GET
 def index(request):
     profile = tracker_profile_for(user=request.user)
+    today = timezone.localdate()
     return render(
         request,
         "tracker/follow_ups.html",
         {
-            "due": due_follow_ups(user=request.user),
+            "today": today,
+            "answers": answer_by_due(
+                user=request.user,
+                on_or_before=today + timedelta(days=UPCOMING_DAYS - 1),
+            ),
+            "due": due_follow_ups(user=request.user, today=today),
             "quiet": gone_quiet_applications(user=request.user, profile=profile),
             "quiet_after_days": profile.quiet_after_days,
             "snooze_choices": SNOOZE_CHOICES,
