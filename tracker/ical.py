@@ -35,38 +35,46 @@ def interview_event(interview: Interview, *, stamp, url: str) -> Event:
     )
 
 
-def follow_up_event(application: Application, *, stamp, url: str) -> Event:
-    """An all-day event on the planned follow-up day."""
-    day = application.follow_up_on
+def all_day_event(*, uid: str, day: date, stamp, summary, description, url) -> Event:
+    """An all-day event on `day`, shown as free time."""
     return Event.new(
-        uid=f"follow-up-{application.pk}@{UID_DOMAIN}",
+        uid=f"{uid}@{UID_DOMAIN}",
         stamp=stamp,
         start=day,
         # Without an end an all-day event lasts its one day (RFC 5545 3.6.1):
         # the way out for a day saved before dates were limited to 1970-2100
         # that has no next day in Python.
         end=day + timedelta(days=1) if day < date.max else None,
-        summary=f"Follow up: {application}",
-        description=f"Planned follow-up on your application for {application}."
-        f"\n\n{url}",
+        summary=summary,
+        description=description,
         url=url,
         transparency="TRANSPARENT",
     )
 
 
+def follow_up_event(application: Application, *, stamp, url: str) -> Event:
+    """An all-day event on the planned follow-up day."""
+    return all_day_event(
+        uid=f"follow-up-{application.pk}",
+        day=application.follow_up_on,
+        stamp=stamp,
+        summary=f"Follow up: {application}",
+        description=f"Planned follow-up on your application for {application}."
+        f"\n\n{url}",
+        url=url,
+    )
+
+
 def answer_by_event(offer: Offer, *, stamp, url: str) -> Event:
     """An all-day event on the day an offer needs an answer."""
-    day = offer.answer_by
     application = offer.application
-    return Event.new(
-        uid=f"offer-answer-{offer.pk}@{UID_DOMAIN}",
+    return all_day_event(
+        uid=f"offer-answer-{offer.pk}",
+        day=offer.answer_by,
         stamp=stamp,
-        start=day,
-        end=day + timedelta(days=1) if day < date.max else None,
         summary=f"Answer the offer: {application}",
         description=f"Answer by today: the {offer} for {application}.\n\n{url}",
         url=url,
-        transparency="TRANSPARENT",
     )
 
 
