@@ -87,14 +87,15 @@ def assessments_import_check(*, user, data, files) -> tuple[ImportPart, Plan]:
         if result is None:
             continue
         slug = entry.get("assessment_slug")
-        result.assessment = assessments.get(slug) if isinstance(slug, str) else None
-        if result.assessment is None:
+        assessment = assessments.get(slug) if isinstance(slug, str) else None
+        if assessment is None:
             # The catalogue changes: a retired assessment must not lock a
             # person out of the rest of their file.
             part.warn(
                 f"{where}.assessment_slug", f"no assessment “{slug}” now: left out"
             )
             continue
+        result.assessment = assessment
         times = _when(
             part, Result, "created_at", entry.get("taken_at"), f"{where}.taken_at"
         )

@@ -87,10 +87,11 @@ def guide_views_import_check(*, user, data) -> tuple[ImportPart, list[GuideView]
         if view is None:
             continue
         slug = entry.get("guide")
-        view.career = careers.get(slug) if isinstance(slug, str) else None
-        if view.career is None:
+        career = careers.get(slug) if isinstance(slug, str) else None
+        if career is None:
             part.warn(f"{where}.guide", f"no guide “{slug}” now: left out")
             continue
+        view.career = career
         if view.career.pk in seen and seen[view.career.pk] >= view.viewed_at:
             continue
         seen[view.career.pk] = view.viewed_at
