@@ -24,7 +24,7 @@ from tests.factories import (
     docx_with_text,
     pdf_with_text,
 )
-from tracker.forms import DOCUMENT_TYPES
+from tracker.document_checks import DOCUMENT_TYPES
 from tracker.models import Priority, TrackerProfile
 from tracker.services import application_change_status, application_create
 from tracker.sharing import (

@@ -17,8 +17,12 @@ from django.db import models
 
 from careers.models import Career
 from core.dataimport import ImportPart, build, field_value, items, record
+from tracker.document_checks import (
+    DOCUMENT_TYPES,
+    MAX_DOCUMENT_BYTES,
+    sniff_document,
+)
 from tracker.fields import CSV_COLUMNS
-from tracker.forms import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniff_document
 from tracker.models import (
     Application,
     Contact,
