@@ -15,7 +15,7 @@ from tests.accounts.data_file_helpers import (
     upload,
     zip_files,
 )
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 from tracker.models import Application, ShareLink, TrackerProfile
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,54 @@ def test_another_person_cannot_confirm_a_pending_import(client, alice, bob):
     assert response.status_code == 302
     assert not bob.applications.exists()
     assert not DataImport.objects.exists()
+
+
+def test_the_profile_links_both_downloads_and_the_import(client, alice):
+    client.force_login(alice)
+    page = client.get("/accounts/profile/").content.decode()
+    assert 'href="/accounts/profile/export.json"' in page
+    assert 'href="/accounts/profile/export.zip"' in page
+    assert 'href="/accounts/profile/import/"' in page
+
+
+def test_the_export_lists_earlier_imports(client, alice, carol):
+    rich_account(alice)
+    client.force_login(alice)
+    content = download_zip(client)
+    client.force_login(carol)
+    upload(client, content, "mine.zip")
+    confirm(client, pending_id(client))
+    data = json.loads(client.get("/accounts/profile/export.json").content)
+    [done] = data["account"]["imports"]
+    assert done["file_name"] == "mine.zip"
+
+
+def test_deleting_the_account_removes_its_pending_upload_and_imports(
+    client, alice, carol, settings
+):
+    rich_account(alice)
+    client.force_login(alice)
+    content = download_zip(client)
+    client.force_login(carol)
+    upload(client, content)
+    confirm(client, pending_id(client))
+    upload(client, content)  # left waiting for its confirm
+    kept = settings.MEDIA_ROOT / "accounts" / "imports"
+    [waiting] = [path.name for path in kept.iterdir()]
+    assert waiting.startswith(f"{carol.pk}-")
+    client.post("/accounts/profile/delete/", {"password": PASSWORD})
+    assert not list(kept.iterdir())
+    assert not DataImport.objects.exists()
+    assert not Application.objects.filter(owner_id=carol.pk).exists()
+
+
+def test_a_new_upload_replaces_the_waiting_one(client, alice, settings):
+    client.force_login(alice)
+    content = client.get("/accounts/profile/export.json").content
+    upload(client, content, "first.json")
+    upload(client, content, "second.json")
+    kept = list((settings.MEDIA_ROOT / "accounts" / "imports").iterdir())
+    assert len(kept) == 1
+    assert "second.json" in client.get(IMPORT_URL).content.decode()
+    client.post(IMPORT_URL, {"action": "cancel"})
+    assert not list((settings.MEDIA_ROOT / "accounts" / "imports").iterdir())
