@@ -3,8 +3,8 @@ cap on request size."""
 
 from django.conf import settings
 from django.http import QueryDict
-from django.urls import Resolver404, resolve
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
 
