@@ -115,7 +115,7 @@ class DataImport(models.Model):
     )
     submission_id = models.UUIDField()
     file_name = models.CharField(max_length=200, blank=True)
-    imported_at = models.DateTimeField(default=timezone.now)
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-imported_at", "-id"]
