@@ -48,4 +48,4 @@ def test_download_the_zip_then_bring_it_back_into_a_new_account(
     assert carol.applications.count() == 2
     assert carol.documents.count() == 3
     page.goto("/tracker/")
-    expect(page.get_by_text("Beta").first).to_be_visible()
+    expect(page.get_by_role("cell", name="Beta")).to_be_visible()
