@@ -83,6 +83,8 @@ def assessments_import_check(*, user, data, files) -> tuple[ImportPart, Plan]:
             fixed={"owner": user, "submission_id": uuid.uuid4()},
             # JSON fields whose empty list or object is valid here.
             exclude=("owner", "assessment", *JSON_FIELDS),
+            # The score's check constraint is its MaxValueValidator(100) too.
+            validate_constraints=False,
         )
         if result is None:
             continue

@@ -83,6 +83,7 @@ def guide_views_import_check(*, user, data) -> tuple[ImportPart, list[GuideView]
             {"viewed_at": "viewed_at"},
             fixed={"user": user},
             exclude=("user", "career"),
+            validate_constraints=False,  # one per person and guide: kept below
         )
         if view is None:
             continue

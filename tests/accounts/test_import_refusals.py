@@ -270,3 +270,19 @@ def test_unknown_guides_and_assessments_are_left_out_with_a_warning(
     confirm(client, pending_id(client))
     assert carol.applications.get(company="Acme").career is None
     assert not carol.assessment_results.exists()
+
+
+def test_the_rows_check_constraints_are_named_errors(client, carol, alices_files):
+    data, _ = alices_files
+    application = data["tracker"]["applications"][0]
+    application["interviews"][0]["duration_minutes"] = 2000
+    application["status_history"][1]["to"] = application["status_history"][1]["from"]
+    data["tracker"]["settings"]["quiet_after_days"] = 400
+    client.force_login(carol)
+    page = refused_at_confirm(client, json.dumps(data).encode(), "data.json")
+    assert (
+        "tracker.applications[0].interviews[0].duration_minutes: A duration is "
+        "between 1 and 1440 minutes." in page
+    )
+    assert "tracker.applications[0].status_history[1].to: the same status" in page
+    assert "tracker.settings.quiet_after_days: Choose between 1 and 365" in page

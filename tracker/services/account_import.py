@@ -7,6 +7,7 @@ upload. Links inside the file (an application's documents, history,
 interviews, contacts and notes) are kept.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePath
@@ -47,6 +48,21 @@ class Part:
     model: type[models.Model]  # with an `application` foreign key
     names: dict[str, str]  # file key -> model field
     kind: str  # how the preview counts it
+    # The model's check constraints, said in Python: validated in the database
+    # they would cost a query per row of a file that may hold thousands.
+    rule: Callable[[models.Model], tuple[str, str] | None] = lambda row: None
+
+
+def _a_change(row: StatusChange) -> tuple[str, str] | None:
+    if row.from_status == row.to_status:
+        return "to", "the same status as from"
+    return None
+
+
+def _duration_in_range(row: Interview) -> tuple[str, str] | None:
+    if not 1 <= row.duration_minutes <= 24 * 60:
+        return "duration_minutes", "A duration is between 1 and 1440 minutes."
+    return None
 
 
 def _same(*names: str) -> dict[str, str]:
@@ -61,12 +77,14 @@ PARTS = (
         StatusChange,
         {"from": "from_status", "to": "to_status", "changed_at": "changed_at"},
         "status changes",
+        _a_change,
     ),
     Part(
         "interviews",
         Interview,
         _same("kind", "starts_at", "duration_minutes", "location", "notes", "outcome"),
         "interviews",
+        _duration_in_range,
     ),
     Part(
         "contacts",
@@ -138,8 +156,16 @@ def _check_settings(part: ImportPart, plan: Plan, user, raw) -> None:
         SETTINGS,
         fixed={"user": user},
         exclude=("user",),
+        validate_constraints=False,  # the one check is said here
     )
-    if plan.settings is not None:
+    if plan.settings is None:
+        return
+    if not 1 <= plan.settings.quiet_after_days <= 365:
+        part.error(
+            "tracker.settings.quiet_after_days", "Choose between 1 and 365 days."
+        )
+        plan.settings = None
+    else:
         part.adds("tracker settings")
 
 
@@ -190,8 +216,11 @@ def _check_parts(part: ImportPart, entry: dict, where: str):
                 f"{where}.{kind.key}[{number}]",
                 kind.names,
                 exclude=("application",),
+                validate_constraints=False,  # kind.rule says them
             )
-            if row is not None:
+            if row is not None and (broken := kind.rule(row)):
+                part.error(f"{where}.{kind.key}[{number}].{broken[0]}", broken[1])
+            elif row is not None:
                 rows.append(row)
                 part.adds(kind.kind)
         planned.append((kind, rows))
