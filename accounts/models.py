@@ -105,3 +105,25 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email.split("@")[0]
+
+
+class DataImport(models.Model):
+    """One confirmed import of a data file: its id makes a retried confirm a no-op."""
+
+    owner = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="data_imports"
+    )
+    submission_id = models.UUIDField()
+    file_name = models.CharField(max_length=200, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "submission_id"], name="accounts_data_import_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.file_name or 'Data file'} imported {self.imported_at:%Y-%m-%d}"

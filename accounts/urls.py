@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import import_views, views
 
 app_name = "accounts"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("signout/", views.SignOutView.as_view(), name="sign_out"),
     path("profile/", views.profile, name="profile"),
     path("profile/export.json", views.export_data, name="export"),
+    path("profile/export.zip", import_views.export_zip, name="export_zip"),
+    path("profile/import/", import_views.import_data, name="import"),
     path("profile/delete/", views.delete_account, name="delete"),
     path(
         "password/change/",

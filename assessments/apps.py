@@ -27,3 +27,18 @@ class AssessmentsConfig(AppConfig):
             **results_export_user_data(user=user),
             "skill_ratings": ratings_export_user_data(user=user),
         }
+
+    def import_user_data(self, user, data, *, files, write=False):
+        """Check (and with `write`, add) assessments' part of a data file."""
+        from assessments.account_import import (
+            assessments_import_check,
+            assessments_import_write,
+        )
+        from core.dataimport import ImportAborted
+
+        part, plan = assessments_import_check(user=user, data=data, files=files)
+        if write:
+            if part.errors:
+                raise ImportAborted(part.errors[0])
+            assessments_import_write(plan=plan)
+        return part

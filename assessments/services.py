@@ -246,11 +246,16 @@ def results_export_user_data(*, user) -> dict:
             {
                 "id": str(result.public_id),
                 "assessment": result.assessment.title,
+                # By its address too, which the import looks it up by.
+                "assessment_slug": result.assessment.slug,
                 "taken_at": result.created_at.isoformat(),
                 "overall_score": result.overall_score,
                 "band": result.band_label,
+                "band_code": result.band,
                 "sections": result.section_scores,
                 "answers": result.answers,
+                "gaps": result.gaps,
+                "recommendations": result.recommendations,
             }
             for result in results
         ]

@@ -11,3 +11,15 @@ class CareersConfig(AppConfig):
         from careers.visits import guide_views_export
 
         return {"guides_viewed": guide_views_export(user=user)}
+
+    def import_user_data(self, user, data, *, files, write=False):
+        """Check (and with `write`, add) the guides-read part of a data file."""
+        from careers.visits import guide_views_import_check, guide_views_import_write
+        from core.dataimport import ImportAborted
+
+        part, rows = guide_views_import_check(user=user, data=data)
+        if write:
+            if part.errors:
+                raise ImportAborted(part.errors[0])
+            guide_views_import_write(rows=rows)
+        return part

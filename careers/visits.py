@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from careers.models import Career, GuideView
+from core.dataimport import ImportPart, build, items, record
 from core.pagecache import first_locally
 
 # A guide reread within this many seconds is not recorded again, so most signed-in
@@ -56,3 +57,60 @@ def guide_views_export(*, user) -> list[dict]:
         {"guide": view.career.slug, "viewed_at": view.viewed_at.isoformat()}
         for view in views.order_by("-viewed_at")
     ]
+
+
+def guide_views_import_check(*, user, data) -> tuple[ImportPart, list[GuideView]]:
+    """Check the guides-read part of a data file: (what it adds, the rows).
+
+    A guide no longer on Foothold is left out with a warning; a guide the
+    person has read since keeps the later of the two times."""
+    part, rows = ImportPart(), []
+    data = record(part, data, "careers") if data is not None else {}
+    if data is None:
+        return part, rows
+    entries = items(part, data.get("guides_viewed"), "careers.guides_viewed")
+    slugs = [entry.get("guide") for entry in entries if isinstance(entry, dict)]
+    careers = {
+        career.slug: career
+        for career in Career.objects.filter(
+            slug__in=[slug for slug in slugs if isinstance(slug, str)]
+        )
+    }
+    seen = dict(
+        GuideView.objects.filter(user=user).values_list("career_id", "viewed_at")
+    )
+    for number, entry in enumerate(entries):
+        where = f"careers.guides_viewed[{number}]"
+        view = build(
+            part,
+            GuideView,
+            entry,
+            where,
+            {"viewed_at": "viewed_at"},
+            fixed={"user": user},
+            exclude=("user", "career"),
+            validate_constraints=False,  # one per person and guide: kept below
+        )
+        if view is None:
+            continue
+        slug = entry.get("guide")
+        career = careers.get(slug) if isinstance(slug, str) else None
+        if career is None:
+            part.warn(f"{where}.guide", f"no guide “{slug}” now: left out")
+            continue
+        view.career = career
+        if view.career.pk in seen and seen[view.career.pk] >= view.viewed_at:
+            continue
+        seen[view.career.pk] = view.viewed_at
+        rows.append(view)
+        part.adds("guides read", view.career.title)
+    return part, rows
+
+
+def guide_views_import_write(*, rows: list[GuideView]) -> None:
+    GuideView.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["user", "career"],
+        update_fields=["viewed_at"],
+    )

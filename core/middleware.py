@@ -4,6 +4,7 @@ cap on request size."""
 from django.conf import settings
 from django.http import QueryDict
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
 
@@ -71,8 +72,28 @@ class PrivatePagesMiddleware:
         return response
 
 
+def request_size_limit(max_bytes: int):
+    """Let one view take requests up to `max_bytes`, above MAX_REQUEST_BYTES
+    (RequestSizeLimitMiddleware reads it from the view)."""
+
+    def decorator(view):
+        view.max_request_bytes = max_bytes
+        return view
+
+    return decorator
+
+
+def _limit_for(request) -> int:
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return settings.MAX_REQUEST_BYTES
+    return getattr(view, "max_request_bytes", settings.MAX_REQUEST_BYTES)
+
+
 class RequestSizeLimitMiddleware:
-    """Answer 413 to a request whose declared body is over MAX_REQUEST_BYTES.
+    """Answer 413 to a request whose declared body is over MAX_REQUEST_BYTES,
+    or over a view's own limit (request_size_limit).
 
     Django caps form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams files of
     any size to disk; this refuses a huge upload before a byte of it is read.
@@ -86,11 +107,14 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        # Only a request over the site's cap pays for resolving its view.
         if length > settings.MAX_REQUEST_BYTES:
-            return render(
-                request,
-                "413.html",
-                {"max_megabytes": settings.MAX_REQUEST_BYTES // (1024 * 1024)},
-                status=413,
-            )
+            limit = _limit_for(request)
+            if length > limit:
+                return render(
+                    request,
+                    "413.html",
+                    {"max_megabytes": limit // (1024 * 1024)},
+                    status=413,
+                )
         return self.get_response(request)

@@ -10,6 +10,7 @@ form; "" leaves a field empty); a `bytes` value is a file, uploaded as
 `<field>.csv`.
 """
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -117,6 +118,7 @@ PAGES = [
     ("profile", "/accounts/profile/", "alice"),
     ("password change", "/accounts/password/change/", "alice"),
     ("delete account", "/accounts/profile/delete/", "alice"),
+    ("bring your data back", "/accounts/profile/import/", "alice"),
     ("tracker list", "/tracker/", "alice"),
     ("tracker list, archived", "/tracker/?archived=archived", "alice"),
     (
@@ -178,6 +180,32 @@ PASTED_POSTING = (
 )
 IMPORT_READY = b"Company,Role,Status\nGlobex,Support lead,Saved\n"
 
+
+def data_file(*applications: dict) -> bytes:
+    """A small "Download my data" file holding these applications."""
+    return json.dumps(
+        {
+            "format": "foothold-account-export",
+            "version": 2,
+            "tracker": {"applications": list(applications)},
+            "careers": {
+                "guides_viewed": [
+                    {"guide": "retired", "viewed_at": "2026-01-05T10:00:00+00:00"}
+                ]
+            },
+        }
+    ).encode()
+
+
+DATA_FILE_READY = data_file(
+    {"company": "Globex", "role_title": "Support lead", "status": "saved"},
+    {"company": "Initech", "role_title": "Analyst", "status": "applied"},
+)
+DATA_FILE_WITH_ERRORS = data_file(
+    {"company": "Globex", "role_title": "Support lead", "applied_on": "31/31/2025"},
+    {"company": "", "role_title": "Analyst", "status": "hired"},
+)  # fmt: skip
+
 FORM_PAGES = [
     ("sign-in, errors", "/accounts/signin/", None, {"username": ""}),
     ("sign-in, wrong password", "/accounts/signin/", None, {
@@ -222,6 +250,15 @@ FORM_PAGES = [
         "file": IMPORT_WITH_ERRORS,
     }),
     ("import preview, ready", "/tracker/import/", "alice", {"file": IMPORT_READY}),
+    ("data import, not a data file", "/accounts/profile/import/", "alice", {
+        "file": b"Company,Role",
+    }),
+    ("data import preview, items with errors", "/accounts/profile/import/", "alice", {
+        "file": DATA_FILE_WITH_ERRORS,
+    }),
+    ("data import preview, ready", "/accounts/profile/import/", "alice", {
+        "file": DATA_FILE_READY,
+    }),
     ("tracker settings, errors", "/tracker/settings/", "alice", {
         "quiet_after_days": "0",
     }),

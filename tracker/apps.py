@@ -27,3 +27,25 @@ class TrackerConfig(AppConfig):
         data = tracker_export_user_data(user=user)
         data["share_links"] = share_links_export(user=user)
         return data
+
+    def export_user_files(self, user):
+        """The person's documents for the export's zip: (name in the zip, its
+        bytes or None when the file is missing), read one at a time."""
+        from tracker.services.account_data import tracker_export_user_files
+
+        return tracker_export_user_files(user=user)
+
+    def import_user_data(self, user, data, *, files, write=False):
+        """Check (and with `write`, add) the tracker's part of a data file."""
+        from core.dataimport import ImportAborted
+        from tracker.services.account_import import (
+            tracker_import_check,
+            tracker_import_write,
+        )
+
+        part, plan = tracker_import_check(user=user, data=data, files=files)
+        if write:
+            if part.errors:
+                raise ImportAborted(part.errors[0])
+            tracker_import_write(user=user, plan=plan, part=part)
+        return part

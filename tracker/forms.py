@@ -1,6 +1,5 @@
 import re
 import uuid
-import zipfile
 from pathlib import PurePath
 
 from django import forms
@@ -11,6 +10,7 @@ from django.utils.html import format_html
 from careers.models import Career
 from core.dates import date_input_range, datetime_input_range
 from core.forms import ModelChoiceField, ModelMultipleChoiceField, URLInput
+from tracker.document_checks import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniff_document
 from tracker.fields import FORM_FIELDS
 from tracker.models import (
     WEEKLY_GOAL_MAX,
@@ -29,18 +29,7 @@ from tracker.models import (
 )
 from tracker.postings import looks_binary
 
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 MAX_POSTING_BYTES = 200 * 1024
-
-# Extension → the content type we serve it with. The browser's claimed type is
-# never trusted; the file's first bytes must match the extension too.
-DOCUMENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    ),
-    ".txt": "text/plain; charset=utf-8",
-}
 
 
 class DateInput(forms.DateInput):
@@ -336,38 +325,6 @@ class TrackerSettingsForm(forms.ModelForm):
         field.widget.attrs.update(min=1, max=365)
         field.error_messages["min_value"] = "Choose at least 1 day."
         field.error_messages["max_value"] = "Choose at most 365 days."
-
-
-def sniff_document(upload) -> str | None:
-    """Return an error message when the file's bytes do not match its extension."""
-    suffix = PurePath(upload.name).suffix.lower()
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if suffix == ".pdf":
-        if not head.startswith(b"%PDF-"):
-            return "This file is named .pdf but is not a PDF."
-    elif suffix == ".docx":
-        if not head.startswith(b"PK\x03\x04"):
-            return "This file is named .docx but is not a Word document."
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                if "word/document.xml" not in archive.namelist():
-                    return "This file is named .docx but is not a Word document."
-        except zipfile.BadZipFile:
-            return "This file is named .docx but is not a Word document."
-        finally:
-            upload.seek(0)
-    elif suffix == ".txt":
-        content = upload.read()
-        upload.seek(0)
-        try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            return "This text file is not plain UTF-8 text."
-        if b"\x00" in content:
-            return "This file is named .txt but is not plain text."
-    return None
 
 
 class DocumentForm(forms.Form):

@@ -5,6 +5,7 @@ strings are fuzzed in tests/test_any_input.py.)"""
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -90,6 +91,7 @@ FORM_PAGES = [
     FormPage("share link", "/tracker/share/"),
     FormPage("document upload", "/tracker/documents/"),
     FormPage("import upload", "/tracker/import/"),
+    FormPage("data file upload", "/accounts/profile/import/"),
     FormPage(
         "assessment section", "/assessments/{assessment}/section/1/", signed_in=False
     ),
@@ -432,3 +434,84 @@ def test_the_import_reads_any_amount_and_date_without_a_500_or_a_guess(
             assert application.salary_min == int(typed_amount)
     if application.follow_up_on is not None:
         assert 1970 <= application.follow_up_on.year <= 2100, day
+
+
+DATA_IMPORT_URL = "/accounts/profile/import/"
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False)
+    | odd_text,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+# Where a value lands in a data file: an application's field, one of its
+# interview's, the tracker settings, a result or a whole section.
+DATA_FILE_SPOTS = [
+    ("application", name)
+    for name in (
+        "company",
+        "applied_on",
+        "salary_min",
+        "priority",
+        "archived",
+        "status",
+        "created_at",
+        "career_slug",
+        "document_files",
+        "interviews",
+        "status_history",
+    )
+] + [
+    ("interview", name) for name in ("starts_at", "duration_minutes", "outcome")
+] + [
+    ("tracker", name) for name in ("settings", "applications", "documents")
+] + [("result", name) for name in ("overall_score", "answers", "taken_at")] + [
+    ("file", name) for name in ("account", "assessments", "careers", "tracker")
+]  # fmt: skip
+
+
+def _data_file(spot, value) -> dict:
+    interview = {"kind": "interview", "starts_at": "2026-01-05T10:00:00+00:00"}
+    application = {"company": "Acme", "role_title": "Clerk", "interviews": [interview]}
+    result = {"assessment_slug": "none", "overall_score": 5, "band_code": "ready"}
+    tracker = {"applications": [application]}
+    data = {
+        "format": "foothold-account-export",
+        "version": 2,
+        "tracker": tracker,
+        "assessments": {"results": [result]},
+    }
+    where, name = spot
+    target = {
+        "application": application,
+        "interview": interview,
+        "tracker": tracker,
+        "result": result,
+        "file": data,
+    }[where]
+    target[name] = value
+    return data
+
+
+@fuzz
+@given(spot=st.sampled_from(DATA_FILE_SPOTS), value=json_values)
+def test_a_data_file_with_any_value_anywhere_gets_no_500(client, alice, spot, value):
+    client.force_login(alice)
+    Application.objects.all().delete()
+    content = json.dumps(_data_file(spot, value)).encode()
+    upload = SimpleUploadedFile("data.json", content)
+    uploaded = client.post(DATA_IMPORT_URL, {"action": "upload", "file": upload})
+    assert uploaded.status_code in (302, 400), (spot, value)
+    assert client.get(DATA_IMPORT_URL).status_code == 200
+    if uploaded.status_code == 400:
+        return
+    confirmed = client.post(
+        DATA_IMPORT_URL,
+        {"action": "confirm", "upload": client.session["account_import"]["id"]},
+    )
+    assert confirmed.status_code in (302, 400), (spot, value)

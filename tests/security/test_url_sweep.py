@@ -8,11 +8,14 @@ as it exists. To add one, write one line, e.g.
 and add the object to `AliceData` if it is a new kind.
 """
 
+import io
+import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -379,3 +382,60 @@ def test_admin_needs_staff(client, bob, url):
         response = client.get(url)
         assert response.status_code == 302, (url, who)
         assert response["Location"].startswith("/admin/login/?next="), (url, who)
+
+
+# Pages of the signed-in person's own data that take no id: what they show is
+# found from the session's account, so Bob sees only his and a stranger none.
+OWN_DATA_PAGES = [
+    "/accounts/profile/export.json",
+    "/accounts/profile/export.zip",
+    "/accounts/profile/import/",
+]
+
+
+def _body(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def test_alices_data_file_and_pending_import_never_reach_bob(client, alice, bob):
+    data = AliceData(alice)
+    data.note, data.contact, data.document, data.result  # noqa: B018
+    client.force_login(alice)
+    content = _body(client.get("/accounts/profile/export.zip"))
+    assert content[:2] == b"PK"
+    client.post(
+        "/accounts/profile/import/",
+        {"action": "upload", "file": SimpleUploadedFile("mine.zip", content)},
+    )
+    upload_id = client.session["account_import"]["id"]
+    assert (
+        "Zanzibar Widgets" in client.get("/accounts/profile/import/").content.decode()
+    )
+
+    client.force_login(bob)
+    for url in OWN_DATA_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = _body(response)
+        if url.endswith(".zip"):
+            page = zipfile.ZipFile(io.BytesIO(page)).read("foothold-data.json")
+        for secret in SECRETS:
+            assert secret.encode() not in page, (url, secret)
+    response = client.post(
+        "/accounts/profile/import/", {"action": "confirm", "upload": upload_id}
+    )
+    assert response.status_code == 302
+    assert_no_secrets(client.get(response["Location"]), "confirm")
+    assert Application.objects.filter(owner=bob).count() == 0
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.parametrize("url", OWN_DATA_PAGES)
+def test_own_data_pages_send_strangers_to_sign_in(client, url):
+    for method in ("get", "post"):
+        response = getattr(client, method)(url)
+        assert response.status_code in (302, 405), (url, method)
+        if response.status_code == 302:
+            assert response["Location"].startswith("/accounts/signin/?next=")

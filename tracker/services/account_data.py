@@ -1,6 +1,8 @@
 """The tracker's part of the account export (the person's own data, as JSON)."""
 
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.contrib.auth import get_user_model
 
@@ -38,8 +40,32 @@ def _json_value(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _document_files(user: User) -> list[tuple[str, Document]]:
+    """Each document with the name its file has in the export's zip, in the
+    export's order: numbered, so a person's own file name is never a path."""
+    return [
+        (
+            f"documents/{number}{PurePath(document.original_name).suffix.lower()}",
+            document,
+        )
+        for number, document in enumerate(Document.objects.for_user(user), start=1)
+    ]
+
+
+def tracker_export_user_files(*, user: User) -> Iterator[tuple[str, bytes | None]]:
+    """The documents' files for the export's zip, by their names in it."""
+    for name, document in _document_files(user):
+        try:
+            with document.file.open("rb") as handle:
+                yield name, handle.read()
+        except FileNotFoundError:
+            yield name, None
+
+
 def tracker_export_user_data(*, user: User) -> dict:
     """Return the person's tracker data, ready for JSON."""
+    documents = _document_files(user)
+    file_names = {document.pk: name for name, document in documents}
     applications = (
         Application.objects.for_user(user)
         .order_by("created_at", "id")
@@ -63,6 +89,10 @@ def tracker_export_user_data(*, user: User) -> dict:
         "applications": [
             {
                 **{name: _exported(application, name) for _, name in CSV_COLUMNS},
+                # The guide by its address too: titles change, slugs stay.
+                "career_slug": application.career.slug
+                if application.career_id
+                else None,
                 "last_followed_up_on": _iso(application.last_followed_up_on),
                 "created_at": _iso(application.created_at),
                 "updated_at": _iso(application.updated_at),
@@ -103,6 +133,11 @@ def tracker_export_user_data(*, user: User) -> dict:
                     document.label for document in application.documents_sent.all()
                 ],
                 "offers": [offer_export(offer) for offer in application.offers.all()],
+                # The same documents by their "file" below: labels can repeat.
+                "document_files": [
+                    file_names[document.pk]
+                    for document in application.documents_sent.all()
+                ],
             }
             for application in applications
         ],
@@ -117,7 +152,9 @@ def tracker_export_user_data(*, user: User) -> dict:
                 # Read from the file for resume matching (None: never read).
                 "text": document.text if document.text_read_at else None,
                 "text_read_at": _iso(document.text_read_at),
+                # Its name in the zip download (the JSON alone has no files).
+                "file": name,
             }
-            for document in Document.objects.for_user(user)
+            for name, document in documents
         ],
     }
