@@ -200,6 +200,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 # Django's database sessions, read without building an ORM query each page.
 SESSION_ENGINE = "core.sessions"
+# Django's ModelBackend, finding the signed-in person without building an ORM
+# query each page.
+AUTHENTICATION_BACKENDS = ["accounts.backends.ModelBackend"]
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,6 +1,7 @@
 """What each worker keeps in its own memory for signed-in pages: recent rows
 (core.pagecache.recent_local), static file addresses, the header and footer's
-reader-independent parts, and the sessions it reads with one plain query."""
+reader-independent parts; and the session and person it reads with one plain
+query each."""
 
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
+from accounts.backends import ModelBackend
 from core import pagecache
 from core.sessions import SessionStore
 from tests.factories import CareerFactory, UserFactory
@@ -155,3 +157,28 @@ def test_an_expired_or_unknown_session_signs_nobody_in(client):
 
     client.cookies["sessionid"] = "x" * 32
     assert client.get("/accounts/profile/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_signed_in_person_is_found_with_one_plain_query(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    backend = ModelBackend()
+    with CaptureQueriesContext(connection) as captured:
+        found = backend.get_user(str(user.pk))
+
+    assert found == user
+    assert found.email == user.email
+    assert found.date_joined == user.date_joined  # converted as the ORM does
+    (query,) = captured.captured_queries
+    assert query["sql"].startswith('SELECT * FROM "accounts_user"')
+
+
+@pytest.mark.django_db
+def test_no_one_is_found_for_a_bad_unknown_or_inactive_id():
+    inactive = UserFactory(is_active=False)
+    backend = ModelBackend()
+    assert backend.get_user("not a number") is None
+    assert backend.get_user("987654321") is None
+    assert backend.get_user(str(inactive.pk)) is None
