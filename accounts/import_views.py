@@ -24,6 +24,7 @@ from accounts.services import (
     user_import_data,
 )
 from core.dataimport import ImportAborted
+from core.forms import posted_uuid
 from core.middleware import request_size_limit
 
 # The upload waiting for confirmation: its id, its name and where it is kept
@@ -154,13 +155,6 @@ def import_data(request):
     return redirect("accounts:import")
 
 
-def _submission_id(request) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(request.POST.get("upload", ""))
-    except ValueError:
-        return None
-
-
 def _already_imported(request):
     _discard(request)
     messages.info(request, "That file is already imported; nothing was added twice.")
@@ -168,7 +162,7 @@ def _already_imported(request):
 
 
 def _confirm(request):
-    submission_id = _submission_id(request)
+    submission_id = posted_uuid(request, "upload")
     if (
         submission_id
         and DataImport.objects.filter(

@@ -1,5 +1,7 @@
-"""Project-wide form rendering (every form gets the same accessible markup) and
-the model choice fields every form should use."""
+"""Project-wide form rendering (every form gets the same accessible markup), the
+model choice fields every form should use, and reading a posted upload id."""
+
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -80,3 +82,12 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+def posted_uuid(request, name: str) -> uuid.UUID | None:
+    """The UUID posted as `name` (an upload's id between preview and confirm),
+    or None when it is missing or not one."""
+    try:
+        return uuid.UUID(request.POST.get(name, ""))
+    except ValueError:
+        return None

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.forms import posted_uuid
 from tracker.exports import export_applications, export_history
 from tracker.fields import CSV_COLUMNS
 from tracker.imports import (
@@ -132,13 +133,6 @@ def import_page(request):
     return redirect("tracker:import")
 
 
-def _submission_id(request) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(request.POST.get("upload", ""))
-    except ValueError:
-        return None
-
-
 def _already_imported(request):
     request.session.pop(SESSION_KEY, None)
     messages.info(request, "That file is already imported; nothing was added twice.")
@@ -146,7 +140,7 @@ def _already_imported(request):
 
 
 def _confirm(request):
-    submission_id = _submission_id(request)
+    submission_id = posted_uuid(request, "upload")
     if (
         submission_id
         and CsvImport.objects.for_user(request.user)
