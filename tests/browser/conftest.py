@@ -3,6 +3,7 @@ live server. Every test here uses a real browser and a real database."""
 
 import os
 import shutil
+import threading
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -42,8 +43,34 @@ def browser(django_db_setup):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+class _OneRequestAtATime:
+    """The site's WSGI handler, serving one request at a time.
+
+    The browser sends requests in parallel (a page and its favicon, say), the live
+    server answers each in a thread of its own, and with SQLite's in-memory test
+    database every thread shares the one connection, whose transaction state is
+    not thread-safe: a favicon's 404 once signed the next page's reader out. The
+    threads still accept connections at once (so a browser's idle preconnect never
+    blocks the server); only the app runs one request at a time, body included.
+    """
+
+    def __init__(self, handler):
+        self.handler = handler
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.handler(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
 def _without_static_handler(handler):
-    return handler
+    """Static files come through whitenoise inside the handler, not finders."""
+    return _OneRequestAtATime(handler)
 
 
 @pytest.fixture(scope="session")
