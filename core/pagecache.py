@@ -43,6 +43,10 @@ VERSION_KEY = "pagecache:version"
 LOCAL_SECONDS = 2
 LOCAL_MAX_PAGES = 500
 _local: dict[str, tuple[float, dict]] = {}
+# What first_locally() was asked about, and when: apart from the pages, so that
+# many readers' keys never push this worker's recent pages out.
+LOCAL_MAX_SEEN = 10_000
+_seen: dict[str, float] = {}
 # Entries expire on their own after a day; a version bump retires them sooner.
 TIMEOUT = 60 * 60 * 24
 # The most pages the shared cache holds (about 85 KB each for a guide, so ~22 MB).
@@ -77,6 +81,7 @@ def _new_version() -> str:
 def forget_local_pages() -> None:
     """Drop this worker's recent pages (the next request asks the shared cache)."""
     _local.clear()
+    _seen.clear()
 
 
 def _remember_locally(key: str, entry) -> None:
@@ -94,9 +99,9 @@ def recent_local(key: str, fetch, *, seconds: float = LOCAL_SECONDS):
     when content does. `forget_local_pages()` (so `pages_changed()`) drops it; other
     workers follow within `seconds`. An exception from `fetch()` is not kept.
     """
-    remembered = _local.get(key)
-    if remembered is not None and 0 <= time.time() - remembered[0] < seconds:
-        return remembered[1]
+    remembered = _recent_local_entry(key, seconds=seconds)
+    if remembered is not None:
+        return remembered
     value = fetch()
     _remember_locally(key, value)
     return value
@@ -104,15 +109,21 @@ def recent_local(key: str, fetch, *, seconds: float = LOCAL_SECONDS):
 
 def first_locally(key: str, *, seconds: float) -> bool:
     """True when this worker has not been asked about `key` in the last `seconds`."""
-    mark = object()
-    return recent_local(key, lambda: mark, seconds=seconds) is mark
+    now = time.time()
+    last = _seen.get(key)
+    if last is not None and 0 <= now - last < seconds:
+        return False
+    if len(_seen) >= LOCAL_MAX_SEEN:
+        _seen.clear()
+    _seen[key] = now
+    return True
 
 
-def _recent_local_entry(key: str) -> dict | None:
-    """The page this worker served from the shared cache in the last
-    LOCAL_SECONDS, if any."""
+def _recent_local_entry(key: str, *, seconds: float = LOCAL_SECONDS):
+    """What this worker kept under `key` in the last `seconds`, if anything (a
+    clock set back makes nothing recent)."""
     remembered = _local.get(key)
-    if remembered is None or time.time() - remembered[0] >= LOCAL_SECONDS:
+    if remembered is None or not 0 <= time.time() - remembered[0] < seconds:
         return None
     return remembered[1]
 

@@ -182,3 +182,11 @@ def test_no_one_is_found_for_a_bad_unknown_or_inactive_id():
     assert backend.get_user("not a number") is None
     assert backend.get_user("987654321") is None
     assert backend.get_user(str(inactive.pk)) is None
+
+
+def test_many_readers_keys_never_push_a_workers_pages_out():
+    assert pagecache.recent_local("row", lambda: "kept") == "kept"
+    for number in range(pagecache.LOCAL_MAX_PAGES + 1):
+        pagecache.first_locally(f"guide-view:{number}:1", seconds=60)
+
+    assert pagecache.recent_local("row", lambda: "fetched again") == "kept"
